@@ -1,0 +1,49 @@
+import datetime
+import importlib
+import importlib.util
+import random
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from federation.demo import DEMO_PASSWORD, SCALES, DemoContext
+
+#: Apps seeded in this order; each may provide `<app>/demo.py` with `seed(ctx)`.
+SEEDED_APPS = ("orgs", "families", "rights", "children")
+
+
+class Command(BaseCommand):
+    help = "Load deterministic, fictitious demo data (organizations, people, work records)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--scale", choices=list(SCALES), default="district")
+        parser.add_argument("--seed", type=int, default=2025)
+        parser.add_argument("--if-empty", action="store_true",
+                            help="Do nothing when the database already has organizations.")
+
+    def handle(self, *args, scale, seed, if_empty, **options):
+        from orgs.models import Organization
+
+        if if_empty and Organization.objects.exists():
+            self.stdout.write("Demo data already loaded; nothing to do.")
+        else:
+            ctx = DemoContext(scale=scale, rng=random.Random(seed), today=timezone.localdate(),
+                              out=self.stdout, factor=SCALES[scale])
+            for app in SEEDED_APPS:
+                module = f"{app}.demo"
+                if importlib.util.find_spec(module) is None:
+                    continue
+                started = datetime.datetime.now()
+                with transaction.atomic():
+                    importlib.import_module(module).seed(ctx)
+                seconds = (datetime.datetime.now() - started).total_seconds()
+                self.stdout.write(f"  {app}: seeded in {seconds:.1f} s")
+        self.print_logins()
+
+    def print_logins(self):
+        from orgs.models import Role
+
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (demo-only password: {DEMO_PASSWORD}):"))
+        for role in Role:
+            self.stdout.write(f"  {role.value:<16} {role.label}")

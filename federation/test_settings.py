@@ -1,0 +1,18 @@
+"""Settings for the test suite: the real settings with a test secret and a fast hasher."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-0123456789")
+
+from federation.settings import *  # noqa: E402,F403
+from federation.settings import STORAGES  # noqa: E402
+
+# PBKDF2 at full strength costs ~0.3 s a check; tests use a fast hasher.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {**STORAGES, "staticfiles": {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+SECURE_SSL_REDIRECT = False
+CELERY_TASK_ALWAYS_EAGER = True
+# Parallel test workers share one Redis: keep their cache keys apart.
+CACHES = {**CACHES}  # noqa: F405
+CACHES["default"] = {**CACHES["default"], "KEY_PREFIX": os.environ.get("PYTEST_XDIST_WORKER", "")}

@@ -1,0 +1,48 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
+from treebeard.admin import TreeAdmin
+from treebeard.forms import movenodeform_factory
+
+from orgs.models import Organization, Person, Position, Term, User
+
+
+@admin.register(Organization)
+class OrganizationAdmin(TreeAdmin):
+    form = movenodeform_factory(Organization)
+    list_display = ["name", "code", "kind", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    list_display = ["username", "first_name", "role", "org", "is_active", "last_login"]
+    list_filter = ["role", "is_active"]
+    list_select_related = ["org"]
+    raw_id_fields = ["org"]
+    fieldsets = (*UserAdmin.fieldsets, (_("Federation"), {
+        "fields": ("org", "role", "phone", "must_change_password")}))
+    add_fieldsets = (*UserAdmin.add_fieldsets, (_("Federation"), {"fields": ("org", "role")}))
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+    raw_id_fields = ["org", "term"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "org", "birth_year", "education", "political_status"]
+    search_fields = ["name"]
+    raw_id_fields = ["org"]
+    list_select_related = ["org"]
+    inlines = [PositionInline]
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["org", "number", "election_date", "starts_on", "ends_on", "seats"]
+    raw_id_fields = ["org"]
+    list_select_related = ["org"]

@@ -1,0 +1,202 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from federation.pagination import paginate
+from federation.permissions import write_required
+from federation.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
+from orgs import figures, imports
+from orgs.forms import (
+    EndPositionForm,
+    OrganizationForm,
+    PersonForm,
+    PositionForm,
+    TermForm,
+    UploadForm,
+)
+from orgs.models import LEVEL_KINDS, Organization, OrgKind, Person, Position, Post
+from orgs.scoping import get_visible_or_404
+
+
+def _filtered_orgs(request):
+    orgs = Organization.objects.visible_to(request.user)
+    kind = request.GET.get("kind", "")
+    if kind in OrgKind.values:
+        orgs = orgs.filter(kind=kind)
+    return orgs.search(request.GET.get("q", "")), kind
+
+
+@login_required
+def org_list(request):
+    orgs, kind = _filtered_orgs(request)
+    page = paginate(request, orgs.only("pk", "code", "name", "kind", "depth", "numchild",
+                                       "is_active", "path"))
+    if not (kind or request.GET.get("q")):  # browsing: indent by depth below the user's root
+        root_depth = request.user.org.depth if request.user.org_id else 1
+        for org in page:
+            org.indent = min(org.depth - root_depth, 3) * 2 + 2
+    return render(request, "orgs/org_list.html", {
+        "page": page, "kinds": OrgKind.choices, "kind": kind, "q": request.GET.get("q", ""),
+    })
+
+
+@login_required
+def org_export(request):
+    orgs, _kind = _filtered_orgs(request)
+    columns = [(_("code"), 14), (_("name"), 30), (_("kind"), 18), (_("address"), 30),
+               (_("households"), 10), (_("female population"), 12), (_("active"), 8)]
+    kinds = dict(OrgKind.choices)
+    rows = (
+        (o.code, o.name, str(kinds[o.kind]), o.address, o.households, o.female_population,
+         _("yes") if o.is_active else _("no"))
+        for o in orgs.iterator(chunk_size=2000)
+    )
+    return xlsx_response("organizations", _("Organizations"), columns, rows)
+
+
+@login_required
+def org_detail(request, pk: int):
+    org = get_visible_or_404(Organization.objects, request.user, pk=pk)
+    scope_depth = request.user.org.depth if request.user.org_id else 1
+    breadcrumbs = [a for a in org.ancestors if a.depth >= scope_depth]
+    children = paginate(request, Organization.objects.get_children(org).only(
+        "pk", "code", "name", "kind", "numchild", "is_active", "path", "depth"), per_page=30)
+    positions = (Position.objects.filter(org=org).current()
+                 .select_related("person", "term").order_by("post", "person__name"))
+    terms = org.terms.annotate(
+        members=Count("positions", filter=Q(positions__ended_on__isnull=True))
+    ).order_by("-starts_on")
+    past = (Position.objects.filter(org=org, ended_on__isnull=False)
+            .select_related("person").order_by("-ended_on")[:50])
+    return render(request, "orgs/org_detail.html", {
+        "org": org, "breadcrumbs": breadcrumbs, "children": children, "positions": positions,
+        "terms": terms, "past_positions": past,
+    })
+
+
+@write_required
+def org_create(request, parent_pk: int):
+    parent = get_visible_or_404(Organization.objects, request.user, pk=parent_pk)
+    form = OrganizationForm(request.POST or None, user=request.user, parent=parent)
+    if form.is_valid():
+        org = form.save()
+        messages.success(request, _("Organization “%(name)s” created.") % {"name": org.name})
+        return redirect("orgs:detail", pk=org.pk)
+    return render(request, "orgs/form.html", {"form": form, "title": _("New organization"),
+                                               "back": parent})
+
+
+@write_required
+def org_edit(request, pk: int):
+    org = get_visible_or_404(Organization.objects, request.user, pk=pk)
+    form = OrganizationForm(request.POST or None, instance=org, user=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("orgs:detail", pk=org.pk)
+    return render(request, "orgs/form.html", {"form": form, "title": org.name, "back": org})
+
+
+@write_required
+def term_create(request, org_pk: int):
+    org = get_visible_or_404(Organization.objects, request.user, pk=org_pk)
+    form = TermForm(request.POST or None, org=org)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Term recorded."))
+        return redirect("orgs:detail", pk=org.pk)
+    return render(request, "orgs/form.html", {"form": form, "title": _("New term"), "back": org})
+
+
+@write_required
+def position_create(request, org_pk: int):
+    org = get_visible_or_404(Organization.objects, request.user, pk=org_pk)
+    form = PositionForm(request.POST or None, org=org)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Appointment recorded."))
+        return redirect("orgs:detail", pk=org.pk)
+    return render(request, "orgs/form.html", {"form": form, "title": _("Appoint to a post"),
+                                               "back": org})
+
+
+@write_required
+def position_end(request, pk: int):
+    position = get_visible_or_404(Position.objects.select_related("person", "org"),
+                                  request.user, pk=pk, ended_on__isnull=True)
+    form = EndPositionForm(request.POST or None, position=position)
+    if form.is_valid():
+        position.end(form.cleaned_data["ended_on"], form.cleaned_data["end_reason"])
+        messages.success(request, _("%(person)s has left the post.") % {
+            "person": position.person})
+        return redirect("orgs:detail", pk=position.org_id)
+    return render(request, "orgs/form.html", {"form": form, "title": str(position),
+                                               "back": position.org})
+
+
+@login_required
+def person_detail(request, pk: int):
+    person = get_visible_or_404(Person.objects.select_related("org"), request.user, pk=pk)
+    positions = person.positions.select_related("org", "term").order_by("-started_on")
+    return render(request, "orgs/person_detail.html", {"person": person,
+                                                        "positions": positions})
+
+
+@write_required
+def person_edit(request, pk: int):
+    person = get_visible_or_404(Person.objects.select_related("org"), request.user, pk=pk)
+    form = PersonForm(request.POST or None, instance=person)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("orgs:person", pk=person.pk)
+    return render(request, "orgs/form.html", {"form": form, "title": person.name,
+                                               "back": person})
+
+
+@login_required
+def committee_stats(request):
+    positions = Position.objects.visible_to(request.user)
+    counts = figures.committee_counts(positions)
+    levels = [(k, OrgKind(k).label) for k in LEVEL_KINDS] + [("other", _("Other organizations"))]
+    table = [
+        (label, [counts.get((level, post), 0) for post in Post.values],
+         sum(counts.get((level, post), 0) for post in Post.values))
+        for level, label in levels
+    ]
+    totals = [sum(row[1][i] for row in table) for i in range(len(Post.values))]
+    headline = figures.scope_headline(Organization.objects.visible_to(request.user), positions)
+    return render(request, "orgs/committee_stats.html", {
+        "posts": Post.choices, "table": table, "totals": totals, "grand_total": sum(totals),
+        "headline": headline,
+    })
+
+
+@write_required
+def import_template(request):
+    response = HttpResponse(imports.template_bytes(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="organizations-template.xlsx"'
+    return response
+
+
+@write_required
+def import_upload(request):
+    form = UploadForm(request.POST or None, request.FILES or None)
+    errors = []
+    if form.is_valid():
+        result = imports.import_workbook(form.cleaned_data["file"], request.user)
+        if result.errors:
+            errors = result.errors
+            messages.error(request, _("Nothing was saved: please correct the problems below."))
+        else:
+            messages.success(request, _(
+                "Imported %(orgs)s organizations and %(people)s committee members.") % {
+                "orgs": result.orgs, "people": result.people})
+            return redirect("orgs:list")
+    return render(request, "orgs/import.html", {"form": form, "errors": errors})
+
