@@ -16,6 +16,9 @@ urlpatterns = [
          name="password_change_done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("orgs/", include("orgs.urls")),
+    path("families/", include("families.urls")),
+    path("rights/", include("rights.urls")),
+    path("children/", include("children.urls")),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -1,8 +1,26 @@
+import importlib
+import importlib.util
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from orgs import figures as org_figures
 from orgs.models import Organization, Position
+
+#: Apps that may add a panel to the home page: `<app>/home.py` defines
+#: `panel(request) -> dict | None`, rendered with `<app>/_home.html`.
+HOME_PANEL_APPS = ("orgs", "families", "rights", "children")
+
+
+def home_panels(request) -> list[tuple[str, dict]]:
+    panels = []
+    for app in HOME_PANEL_APPS:
+        if importlib.util.find_spec(f"{app}.home") is None:
+            continue
+        context = importlib.import_module(f"{app}.home").panel(request)
+        if context is not None:
+            panels.append((f"{app}/_home.html", context))
+    return panels
 
 
 @login_required
@@ -13,4 +31,5 @@ def home(request):
         "headline": org_figures.scope_headline(orgs, Position.objects.visible_to(user)),
         "sites": org_figures.service_site_counts(orgs),
         "scope": user.org,
+        "panels": home_panels(request),
     })
