@@ -69,6 +69,7 @@ beat:
 
 check-deploy:
 	DEBUG=false SECRET_KEY=check-only-$$(date +%s)-0123456789abcdefghijklmnopqrstuvwxyz \
+	  FIELD_ENCRYPTION_KEYS=check-only PII_HASH_KEY=check-only \
 	  ALLOWED_HOSTS=portal.example $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:

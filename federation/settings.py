@@ -14,6 +14,14 @@ if DEBUG:
     SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-not-for-production-0123456789")
 else:
     SECRET_KEY = env("SECRET_KEY")  # required: there is no default outside DEBUG
+# Personal data: field encryption keys (first encrypts, all decrypt: prepend a new key to rotate,
+# then run `manage.py reencrypt`) and the key of the look-up hashes stored beside them.
+if DEBUG:
+    SALT_KEY = env.list("FIELD_ENCRYPTION_KEYS", default=["dev-only-field-key-not-for-production"])
+    PII_HASH_KEY = env("PII_HASH_KEY", default="dev-only-hash-key-not-for-production")
+else:
+    SALT_KEY = env.list("FIELD_ENCRYPTION_KEYS")
+    PII_HASH_KEY = env("PII_HASH_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 

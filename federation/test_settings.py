@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-0123456789")
+os.environ.setdefault("FIELD_ENCRYPTION_KEYS", "test-only-field-key")
+os.environ.setdefault("PII_HASH_KEY", "test-only-hash-key")
 
 from federation.settings import *  # noqa: E402,F403
 from federation.settings import STORAGES  # noqa: E402

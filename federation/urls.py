@@ -14,6 +14,7 @@ urlpatterns = [
          name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
+    path("audit/access/", views.access_log, name="access_log"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("orgs/", include("orgs.urls")),
     path("families/", include("families.urls")),

@@ -4,8 +4,12 @@ import importlib.util
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from federation.filters import AccessLogFilter
+from federation.models import AccessLog
+from federation.pagination import paginate
+from federation.permissions import role_required
 from orgs import figures as org_figures
-from orgs.models import Organization, Position
+from orgs.models import Organization, Position, Role
 
 #: Apps that may add a panel to the home page: `<app>/home.py` defines
 #: `panel(request) -> dict | None`, rendered with `<app>/_home.html`.
@@ -33,3 +37,11 @@ def home(request):
         "scope": user.org,
         "panels": home_panels(request),
     })
+
+
+@role_required(Role.DISTRICT_ADMIN)
+def access_log(request):
+    """District admins search who viewed, changed, exported or unmasked personal data."""
+    filterset = AccessLogFilter(request.GET, queryset=AccessLog.objects.all())
+    return render(request, "access_log.html", {
+        "filter": filterset, "page": paginate(request, filterset.qs, per_page=100)})
