@@ -3,7 +3,6 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= federation.settings
 
 .PHONY: run test install assets messages compilemessages lint format migrate seed worker beat serve check-deploy bench clean
 

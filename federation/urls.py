@@ -17,6 +17,7 @@ urlpatterns = [
     path("audit/access/", views.access_log, name="access_log"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("orgs/", include("orgs.urls")),
+    path("users/", include("orgs.users.urls")),
     path("families/", include("families.urls")),
     path("rights/", include("rights.urls")),
     path("children/", include("children.urls")),

@@ -149,6 +149,29 @@ class Role(models.TextChoices):
 
 
 DISTRICT_ROLES = (Role.DISTRICT_ADMIN, Role.DISTRICT_STAFF)
+#: The organization kind each role's account must belong to.
+ROLE_ORG_KINDS = {
+    Role.DISTRICT_ADMIN: (OrgKind.DISTRICT,),
+    Role.DISTRICT_STAFF: (OrgKind.DISTRICT,),
+    Role.LEADER: (OrgKind.DISTRICT,),
+    Role.STREET_CHAIR: (OrgKind.STREET,),
+    Role.COMMUNITY_CHAIR: (OrgKind.COMMUNITY,),
+}
+
+
+class UserQuerySet(ScopedQuerySet):
+    def manageable_by(self, user) -> UserQuerySet:
+        """The accounts `user` may manage: the same rule as User.can_manage, as a query."""
+        visible = self.visible_to(user)
+        if user.is_authenticated and user.is_district_admin:
+            return visible
+        if user.is_authenticated and user.role == Role.STREET_CHAIR:
+            return visible.filter(role=Role.COMMUNITY_CHAIR).exclude(pk=user.pk)
+        return self.none()
+
+
+class PortalUserManager(UserManager.from_queryset(UserQuerySet)):
+    pass
 
 
 class User(AbstractUser):
@@ -165,8 +188,7 @@ class User(AbstractUser):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
 
     scope_field = "org"
-    objects = UserManager()
-    scoped = ScopedManager()
+    objects = PortalUserManager()
 
     class Meta:
         verbose_name = _("user")
@@ -187,6 +209,24 @@ class User(AbstractUser):
     @property
     def is_district_admin(self) -> bool:
         return self.role == Role.DISTRICT_ADMIN or self.is_superuser
+
+    def can_manage(self, other: User) -> bool:
+        """District admins manage accounts in their scope; street chairs manage the
+        community chairs of their street. Nobody manages herself here."""
+        if other.pk == self.pk or not self.is_active or self.scope_path is None:
+            return False
+        if not (other.org_id and other.org.path.startswith(self.scope_path)):
+            return False
+        if self.is_district_admin:
+            return True
+        return self.role == Role.STREET_CHAIR and other.role == Role.COMMUNITY_CHAIR
+
+    def manageable_roles(self) -> list[tuple[str, str]]:
+        if self.is_district_admin:
+            return list(Role.choices)
+        if self.role == Role.STREET_CHAIR:
+            return [(Role.COMMUNITY_CHAIR.value, Role.COMMUNITY_CHAIR.label)]
+        return []
 
     @property
     def can_write(self) -> bool:

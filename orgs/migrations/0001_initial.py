@@ -4,6 +4,7 @@ import django.contrib.auth.models
 import django.contrib.auth.validators
 import django.db.models.deletion
 import django.utils.timezone
+import orgs.models
 from django.db import migrations, models
 
 
@@ -75,7 +76,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'users',
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ('objects', orgs.models.PortalUserManager()),
             ],
         ),
         migrations.CreateModel(

@@ -1,0 +1,121 @@
+"""User management in the portal: district admins for their scope, street chairs for the
+community chairs of their street. Which accounts a manager may touch is one query:
+`User.objects.manageable_by(manager)`."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from federation.pagination import paginate
+from federation.spreadsheets import XLSX_CONTENT_TYPE
+from orgs.forms import UploadForm
+from orgs.models import Role, User
+from orgs.scoping import get_visible_or_404
+from orgs.users import imports
+from orgs.users.forms import UserForm
+from orgs.users.services import set_temporary_password, temporary_password
+
+
+def _manager(request) -> User:
+    if not request.user.manageable_roles():
+        raise PermissionDenied
+    return request.user
+
+
+@login_required
+def user_list(request):
+    manager = _manager(request)
+    users = User.objects.manageable_by(manager).select_related("org").order_by("org__path",
+                                                                                "username")
+    q = request.GET.get("q", "").strip()
+    if q:
+        users = users.filter(username__icontains=q) | users.filter(first_name__icontains=q)
+    role = request.GET.get("role", "")
+    if role in Role.values:
+        users = users.filter(role=role)
+    return render(request, "orgs/users/list.html", {
+        "page": paginate(request, users), "q": q, "role": role,
+        "roles": manager.manageable_roles()})
+
+
+@login_required
+def user_create(request):
+    manager = _manager(request)
+    form = UserForm(request.POST or None, manager=manager)
+    if form.is_valid():
+        user = form.save(commit=False)
+        password = temporary_password()
+        user.set_password(password)
+        user.must_change_password = True
+        user.save()
+        messages.success(request, _(
+            "Account %(username)s created. One-time password: %(password)s — give it to the "
+            "user; it must be changed at the first login.") % {
+            "username": user.username, "password": password})
+        return redirect("users:list")
+    return render(request, "orgs/form.html", {"form": form, "title": _("New account")})
+
+
+@login_required
+def user_edit(request, pk: int):
+    account = get_visible_or_404(User.objects.manageable_by(_manager(request)), request.user,
+                                 pk=pk)
+    form = UserForm(request.POST or None, instance=account, manager=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("users:list")
+    return render(request, "orgs/form.html", {"form": form, "title": account.username})
+
+
+@require_POST
+@login_required
+def user_reset_password(request, pk: int):
+    account = get_visible_or_404(User.objects.manageable_by(_manager(request)), request.user,
+                                 pk=pk)
+    password = set_temporary_password(account)
+    messages.success(request, _(
+        "New one-time password for %(username)s: %(password)s — it must be changed at the "
+        "next login.") % {"username": account.username, "password": password})
+    return redirect("users:list")
+
+
+@require_POST
+@login_required
+def user_toggle_active(request, pk: int):
+    account = get_visible_or_404(User.objects.manageable_by(_manager(request)), request.user,
+                                 pk=pk)
+    account.is_active = not account.is_active
+    account.save(update_fields=["is_active"])
+    messages.success(request, (_("%(username)s can log in again.") if account.is_active
+                               else _("%(username)s can no longer log in.")) % {
+        "username": account.username})
+    return redirect("users:list")
+
+
+@login_required
+def import_template(request):
+    _manager(request)
+    response = HttpResponse(imports.template_bytes(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="users-template.xlsx"'
+    return response
+
+
+@login_required
+def import_upload(request):
+    manager = _manager(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    result = None
+    if form.is_valid():
+        result = imports.import_users(form.cleaned_data["file"], manager)
+        if result.errors:
+            messages.error(request, _("Nothing was saved: please correct the problems below."))
+    return render(request, "orgs/users/import.html", {
+        "form": form, "errors": result.errors if result else [],
+        "created": result.created if result else []})
