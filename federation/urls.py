@@ -21,6 +21,8 @@ urlpatterns = [
     path("families/", include("families.urls")),
     path("rights/", include("rights.urls")),
     path("children/", include("children.urls")),
+    path("api/", include("federation.api.urls")),
+    path("api-token/", views.api_token, name="api_token"),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

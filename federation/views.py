@@ -2,7 +2,8 @@ import importlib
 import importlib.util
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from rest_framework.authtoken.models import Token
 
 from federation.filters import AccessLogFilter
 from federation.models import AccessLog
@@ -45,3 +46,14 @@ def access_log(request):
     filterset = AccessLogFilter(request.GET, queryset=AccessLog.objects.all())
     return render(request, "access_log.html", {
         "filter": filterset, "page": paginate(request, filterset.qs, per_page=100)})
+
+
+@login_required
+def api_token(request):
+    """Show the user's API token; POST creates or replaces it."""
+    if request.method == "POST":
+        Token.objects.filter(user=request.user).delete()
+        Token.objects.create(user=request.user)
+        return redirect("api_token")
+    return render(request, "api_token.html", {
+        "token": Token.objects.filter(user=request.user).first()})

@@ -1,0 +1,70 @@
+"""The read API: token authentication, scope like the pages, a valid OpenAPI schema."""
+
+import pytest
+import yaml
+from django.urls import reverse
+from openapi_spec_validator import validate
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from tests.factories import PositionFactory
+
+
+def api(user) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client
+
+
+def test_no_token_no_data(world):
+    response = APIClient().get(reverse("api:organization-list"))
+    assert response.status_code == 401
+    bad = APIClient()
+    bad.credentials(HTTP_AUTHORIZATION="Token not-a-token")
+    assert bad.get(reverse("api:organization-list")).status_code == 401
+
+
+def test_organizations_are_scoped_and_paginated(world, django_assert_max_num_queries):
+    client = api(world.users["street_chair"])
+    with django_assert_max_num_queries(4):
+        body = client.get(reverse("api:organization-list")).json()
+    assert body["count"] == 4
+    assert [o["code"] for o in body["results"]] == ["S1", "C1", "H1", "C2"]
+    assert {o["code"]: o["parent_code"] for o in body["results"]}["H1"] == "C1"
+    assert client.get(reverse("api:organization-detail", args=["C3"])).status_code == 404
+    assert client.get(reverse("api:organization-list"), {"under": "S2"}).json()["count"] == 0
+    assert client.get(reverse("api:organization-list"), {"kind": "community"}).json()["count"] == 2
+
+
+def test_registry_counts_for_a_subtree(world):
+    PositionFactory(org=world.c1, post="chair")
+    PositionFactory(org=world.c3, post="chair")
+    client = api(world.users["district_staff"])
+    body = client.get(reverse("api:registry_counts"), {"org": "S1"}).json()
+    counts = {o["key"]: o["count"] for o in body["organizations"]}
+    assert counts["community"] == 2 and counts["street"] == 1
+    assert body["committee"] == [{"level": "community", "post": "chair", "count": 1}]
+    street = api(world.users["street_chair"])
+    assert street.get(reverse("api:registry_counts"), {"org": "S2"}).status_code == 404
+    assert street.get(reverse("api:registry_counts")).json()["org"] == "S1"
+
+
+def test_api_is_read_only(world):
+    client = api(world.users["district_admin"])
+    assert client.post(reverse("api:organization-list"), {"code": "X"}).status_code == 405
+    assert client.delete(reverse("api:organization-detail", args=["C1"])).status_code == 405
+
+
+def test_schema_is_valid_openapi(world, login):
+    client = login(world.users["leader"])
+    response = client.get(reverse("api:schema"))
+    validate(yaml.safe_load(response.content))
+    assert client.get(reverse("api:docs")).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["leader", "community_chair"])
+def test_token_page(world, login, role):
+    client = login(world.users[role])
+    client.post(reverse("api_token"))
+    token = Token.objects.get(user=world.users[role])
+    assert token.key in client.get(reverse("api_token")).content.decode()
