@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from federation import views
+from federation import search, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,6 +14,7 @@ urlpatterns = [
          name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
+    path("search/", search.search, name="search"),
     path("audit/access/", views.access_log, name="access_log"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("orgs/", include("orgs.urls")),
