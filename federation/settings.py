@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -126,7 +127,7 @@ STATICFILES_DIRS = [
     ("vendor/echarts", NODE_MODULES / "echarts" / "dist"),
 ]
 MEDIA_URL = "media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -159,8 +160,17 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "max_retries": 1,
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_TIMEOUT = 2  # a request asking for a report answers fast if Redis is down
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "year-end-summary": {  # last year's summary, built on 5 January at 06:00
+        "task": "federation.tasks.scheduled_summary",
+        "schedule": crontab(minute=0, hour=6, day_of_month=5, month_of_year=1),
+    },
+}
+# Embedded mode (no REDIS_URL): build summaries in a background thread so pages show progress.
+SUMMARY_BACKGROUND_THREAD = env.bool("SUMMARY_BACKGROUND_THREAD", default=True)
+SUMMARY_TEST_PAUSE_SECONDS = env.float("SUMMARY_TEST_PAUSE_SECONDS", default=0)
 
 # Read API: token-authenticated, read-only, scoped like the pages, paginated.
 REST_FRAMEWORK = {

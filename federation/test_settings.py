@@ -15,6 +15,7 @@ STORAGES = {**STORAGES, "staticfiles": {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 SECURE_SSL_REDIRECT = False
 CELERY_TASK_ALWAYS_EAGER = True
+SUMMARY_BACKGROUND_THREAD = False  # tests build in the request, inside their transaction
 # Parallel test workers share one Redis: keep their cache keys apart.
 CACHES = {**CACHES}  # noqa: F405
 CACHES["default"] = {**CACHES["default"], "KEY_PREFIX": os.environ.get("PYTEST_XDIST_WORKER", "")}

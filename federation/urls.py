@@ -22,6 +22,7 @@ urlpatterns = [
     path("families/", include("families.urls")),
     path("rights/", include("rights.urls")),
     path("children/", include("children.urls")),
+    path("summary/", include("federation.summary.urls")),
     path("api/", include("federation.api.urls")),
     path("api-token/", views.api_token, name="api_token"),
     path("admin/", admin.site.urls),

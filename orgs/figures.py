@@ -13,9 +13,13 @@ from django.db.models import Count, Q, QuerySet
 from orgs.models import LEVEL_KINDS, Organization, OrgKind, Position, Post, Term
 
 
-def org_counts_by_kind(orgs: QuerySet[Organization]) -> dict[str, int]:
-    """Active organizations in the given (already scoped) queryset, by kind: one query."""
-    rows = orgs.filter(is_active=True).order_by().values("kind").annotate(n=Count("pk"))
+def org_counts_by_kind(
+    orgs: QuerySet[Organization], period: tuple[datetime.date, datetime.date] | None = None
+) -> dict[str, int]:
+    """Organizations in the given (already scoped) queryset by kind, one query: those active
+    now, or with `period`, those that existed and were active at some time in it."""
+    orgs = orgs.active_in(*period) if period else orgs.filter(is_active=True)
+    rows = orgs.order_by().values("kind").annotate(n=Count("pk"))
     counts = dict.fromkeys(OrgKind.values, 0)
     counts.update({row["kind"]: row["n"] for row in rows})
     return counts
@@ -49,11 +53,14 @@ def post_totals(positions: QuerySet[Position], on: datetime.date | None = None) 
     return counts
 
 
-def scope_headline(orgs: QuerySet[Organization], positions: QuerySet[Position]) -> dict[str, int]:
+def scope_headline(orgs: QuerySet[Organization], positions: QuerySet[Position],
+                   on: datetime.date | None = None) -> dict[str, int]:
     """The line a county report opens with: "12 townships, 153 villages, 165 full-time chairs,
-    342 part-time vice-chairs, 3,480 executive members" — two queries."""
-    kinds = org_counts_by_kind(orgs)
-    posts = post_totals(positions)
+    342 part-time vice-chairs, 3,480 executive members" — two queries. With `on`, as it stood
+    that day (organizations active that year, posts held that day)."""
+    period = (on.replace(month=1, day=1), on) if on else None
+    kinds = org_counts_by_kind(orgs, period)
+    posts = post_totals(positions, on)
     return {
         "streets": kinds[OrgKind.STREET],
         "communities": kinds[OrgKind.COMMUNITY],
@@ -67,6 +74,13 @@ def scope_headline(orgs: QuerySet[Organization], positions: QuerySet[Position]) 
 
 def terms_elected(terms: QuerySet[Term], year: int) -> int:
     return terms.filter(election_date__year=year).count()
+
+
+def terms_elected_by_kind(terms: QuerySet[Term], year: int) -> dict[str, int]:
+    """Executive committees elected (换届) in the year, by the organization's kind: one query."""
+    rows = (terms.filter(election_date__year=year).order_by().values("org__kind")
+            .annotate(n=Count("pk")))
+    return {row["org__kind"]: row["n"] for row in rows}
 
 
 def service_site_counts(orgs: QuerySet[Organization]) -> dict[str, int]:

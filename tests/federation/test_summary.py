@@ -1,0 +1,160 @@
+"""The year-end summary: runs, de-duplication, scoped downloads, figures equal to the pages'."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from federation import celery_app
+from federation.models import ReportRun
+from federation.summary.service import request_run
+from federation.tasks import build_summary
+from tests.factories import PositionFactory
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Tests run inside a transaction: `with committed():` runs the after-commit callbacks
+    (where the task is queued) when the block ends, as a real commit would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def reset_broker_connections():
+    """Celery caches its broker connections: drop them so a changed broker_url takes effect."""
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+def sheet_rows(content: bytes, title: str) -> list[tuple]:
+    return list(load_workbook(io.BytesIO(content))[title].iter_rows(values_only=True))
+
+
+def generate(client, year, org, committed):
+    """Ask for a run as the browser does; return the run page once the task has run."""
+    with committed():
+        response = client.post(reverse("summary:home"), {"year": year, "org": org.pk})
+    if response.status_code != 302:
+        return response
+    return client.get(response["Location"])
+
+
+def test_leader_generates_and_downloads_both_files(world, login, media, committed):
+    client = login(world.users["leader"])
+    response = generate(client, 2025, world.district, committed)
+    run = response.context["run"]
+    assert run.status == ReportRun.Status.DONE and run.attempts == 1 and run.progress == 100
+    xlsx = client.get(reverse("summary:download", args=[run.pk, "xlsx"]))
+    titles = load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).sheetnames
+    assert titles[0] == "概览" and "组织机构" in titles
+    docx = client.get(reverse("summary:download", args=[run.pk, "docx"]))
+    assert b"".join(docx.streaming_content)[:2] == b"PK"
+    assert not list(media.glob("reports/.tmp-*"))  # nothing half-written left behind
+
+
+def test_workbook_figures_equal_the_pages(world, login, media, committed):
+    for org, post in ((world.c1, "chair"), (world.c2, "vice_part"), (world.c3, "member"),
+                      (world.s1, "chair"), (world.h1, "chair")):
+        PositionFactory(org=org, post=post)
+    client = login(world.users["district_staff"])
+    run = generate(client, 2026, world.district, committed).context["run"]
+    content = b"".join(client.get(reverse("summary:download",
+                                          args=[run.pk, "xlsx"])).streaming_content)
+    page = client.get(reverse("orgs:committee_stats")).context
+    rows = sheet_rows(content, "组织机构")
+    header = next(i for i, r in enumerate(rows) if r[0] == "层级")
+    workbook_table = [list(r[1:9]) for r in rows[header + 1: header + 5]]
+    page_table = [counts + [total] for _label, counts, total in page["table"]]
+    assert workbook_table == page_table
+    overview = {r[0]: r[1] for r in sheet_rows(content, "概览")[4:]}
+    assert overview["执委人数"] == page["headline"]["committee_members"]
+    assert overview["社区（村）妇联"] == page["headline"]["communities"]
+
+
+def test_street_chair_builds_only_her_street_and_downloads_only_runs_she_covers(
+        world, login, media, committed):
+    street = login(world.users["street_chair"])
+    assert generate(street, 2025, world.district, committed).context["form"].errors  # not a choice
+    own = generate(street, 2025, world.s1, committed).context["run"]
+    with committed():
+        district_run, _ = request_run(world.users["leader"], 2025, world.district)
+        other_run, _ = request_run(world.users["other_street_chair"], 2025, world.s2)
+    for run in (district_run, other_run):
+        for name, args in (("summary:run", [run.pk]), ("summary:download", [run.pk, "xlsx"]),
+                           ("summary:download", [run.pk, "docx"])):
+            assert street.get(reverse(name, args=args)).status_code == 404
+    assert street.get(reverse("summary:download", args=[own.pk, "xlsx"])).status_code == 200
+    leader = login(world.users["leader"])
+    assert leader.get(reverse("summary:download", args=[other_run.pk, "xlsx"])).status_code == 200
+    assert login(world.users["community_chair"]).get(reverse("summary:home")).status_code == 403
+
+
+def test_asking_again_while_building_joins_the_build(world, media, settings, committed):
+    settings.CELERY_TASK_ALWAYS_EAGER = False  # nothing runs: the first run stays queued
+    celery_app.conf.task_always_eager = False
+    sent = []
+    original = build_summary.apply_async
+    build_summary.apply_async = lambda *a, **k: sent.append(a)
+    try:
+        with committed():
+            first, created = request_run(world.users["leader"], 2025, world.district)
+        with committed():
+            again, created_again = request_run(world.users["district_staff"], 2025,
+                                               world.district)
+    finally:
+        build_summary.apply_async = original
+        celery_app.conf.task_always_eager = True
+    assert created and not created_again and again.pk == first.pk
+    assert ReportRun.objects.count() == 1 and len(sent) == 1
+
+
+def test_a_run_gives_up_after_three_attempts(world, media):
+    run = ReportRun.objects.create(year=2025, org=world.district, attempts=3)
+    assert build_summary.apply(args=(run.pk,)).get() == "gave up"
+    run.refresh_from_db()
+    assert run.status == ReportRun.Status.FAILED and "3" in run.error and not run.workbook
+
+
+def test_a_redelivered_task_for_a_finished_run_does_nothing(world, media, committed):
+    with committed():
+        run, _ = request_run(world.users["leader"], 2025, world.district)
+    run.refresh_from_db()
+    assert run.status == ReportRun.Status.DONE
+    assert build_summary.apply(args=(run.pk,)).get() == "not building"
+    run.refresh_from_db()
+    assert run.attempts == 1
+
+
+def test_queue_unavailable_is_said_at_once(world, login, media, settings, committed):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    celery_app.conf.task_always_eager = False
+    broker = celery_app.conf.broker_url
+    celery_app.conf.broker_url = "redis://127.0.0.1:9/0"  # nothing listens there
+    reset_broker_connections()
+    try:
+        client = login(world.users["leader"])
+        response = generate(client, 2025, world.district, committed)
+    finally:
+        celery_app.conf.broker_url = broker
+        celery_app.conf.task_always_eager = True
+        reset_broker_connections()
+    run = response.context["run"]
+    assert run.status == ReportRun.Status.FAILED
+    assert "任务队列暂不可用" in response.content.decode()
+
+
+def test_command_line_builds_the_same_workbook(world, tmp_path):
+    PositionFactory(org=world.c1, post="chair")
+    xlsx, docx = tmp_path / "s.xlsx", tmp_path / "s.docx"
+    call_command("year_summary", "2025", "--org", "S1", "-o", str(xlsx), "--docx", str(docx),
+                 stdout=io.StringIO())
+    rows = sheet_rows(xlsx.read_bytes(), "组织机构")
+    assert rows[1][0].startswith("范围：东湖街道妇联")
+    assert docx.stat().st_size > 0
