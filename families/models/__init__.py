@@ -25,8 +25,8 @@ from families.models.honours import (
 from families.models.reference import (
     CourtyardCategory,
     CourtyardTier,
-    Criterion,
     CriteriaSet,
+    Criterion,
     HonourLevel,
     HonourType,
     ScoreSheet,

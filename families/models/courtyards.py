@@ -137,6 +137,9 @@ class InspectionScore(models.Model):
         constraints = [models.UniqueConstraint(fields=["inspection", "item"],
                                                name="one_score_per_item")]
 
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.points}"
+
 
 class Photo(models.Model):
     """A photo of an inspection or an honour, served only through a scoped view."""
@@ -154,6 +157,9 @@ class Photo(models.Model):
         constraints = [models.CheckConstraint(
             condition=models.Q(inspection__isnull=True) ^ models.Q(honour__isnull=True),
             name="photo_has_one_owner")]
+
+    def __str__(self) -> str:
+        return self.file.name
 
 
 class PlaqueKind(models.TextChoices):
@@ -177,6 +183,9 @@ class PlaqueEvent(models.Model):
         verbose_name = _("plaque event")
         verbose_name_plural = _("plaque events")
         ordering = ["on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.on} {self.get_kind_display()} {self.tier}"
 
 
 def tier_for(score: Decimal, tiers: list[CourtyardTier]) -> CourtyardTier | None:
@@ -264,6 +273,8 @@ class InspectionRound(models.Model):
     sample_size = models.PositiveSmallIntegerField(_("households per village"), null=True,
                                                    blank=True)
     seed = models.BigIntegerField(_("random seed"))
+    sheet = models.ForeignKey(ScoreSheet, on_delete=models.PROTECT, related_name="+",
+                              verbose_name=_("score sheet"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -231,3 +231,6 @@ class HonourStep(models.Model):
         ordering = ["at", "pk"]
         verbose_name = _("workflow step")
         verbose_name_plural = _("workflow steps")
+
+    def __str__(self) -> str:
+        return f"{self.honour_id} {self.action}"
