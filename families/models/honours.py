@@ -184,21 +184,23 @@ class Honour(models.Model):
         on = on or timezone.localdate()
         if action not in self.allowed_actions(user, today=on):
             raise PermissionDenied(_("This step is not allowed now."))
+        # Validate first: a refused step leaves the object untouched.
+        if action == Action.PUBLISH:
+            check_notice(notice_starts, notice_ends)
+        elif action == Action.REJECT and not note.strip():
+            raise ValidationError({"note": _("Give a reason for the rejection.")})
+        elif action == Action.DISQUALIFY and finding not in Finding.values:
+            raise ValidationError({"finding": _("Choose the disqualifying finding.")})
         before = self.state
         if action in FORWARD:
             self.state = FORWARD[action][1]
         if action == Action.PUBLISH:
-            check_notice(notice_starts, notice_ends)
             self.notice_starts, self.notice_ends = notice_starts, notice_ends
         elif action == Action.AWARD:
             self.awarded_on = on
         elif action == Action.REJECT:
-            if not note.strip():
-                raise ValidationError({"note": _("Give a reason for the rejection.")})
             self.state, self.rejection_reason = State.REJECTED, note
         elif action == Action.DISQUALIFY:
-            if finding not in Finding.values:
-                raise ValidationError({"finding": _("Choose the disqualifying finding.")})
             self.state, self.finding = State.DISQUALIFIED, finding
         self.save()
         HonourStep.objects.create(honour=self, action=action, from_state=before,
