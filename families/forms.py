@@ -3,6 +3,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from families.models import (
@@ -19,7 +20,7 @@ from families.models import (
     Subject,
 )
 from families.photos import validate_photo
-from orgs.models import Organization, OrgKind, Person
+from orgs.models import Organization, OrgKind, Person, Position
 from orgs.scoping import get_visible_or_404
 
 
@@ -97,9 +98,9 @@ class InspectionForm(forms.Form):
         path = household.org.path
         prefixes = [path[:i] for i in range(Organization.steplen, len(path) + 1,
                                             Organization.steplen)]
+        serving = Position.objects.current().filter(person=OuterRef("pk"))
         self.fields["inspectors"].queryset = (
-            Person.objects.filter(org__path__in=prefixes, positions__ended_on__isnull=True)
-            .distinct().order_by("name"))
+            Person.objects.filter(Exists(serving), org__path__in=prefixes).order_by("name"))
 
     def points(self) -> dict[int, Decimal]:
         return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}

@@ -141,9 +141,9 @@ def round_sheet(sheet: ScoreSheet) -> SheetSpec:
     ))
 
 
-def round_template(inspection_round: InspectionRound) -> bytes:
+def round_template(inspection_round: InspectionRound, user) -> bytes:
     spec = round_sheet(inspection_round.sheet)
-    households = inspection_round.households.order_by("org__path", "pk").values_list(
+    households = inspection_round.households.visible_to(user).order_by("org__path", "pk").values_list(
         "pk", "head_name", "address")
     note = _("One row per household drawn for this round; keep the household number. "
              "Inspectors are executive members' names separated by 、. Scores may not exceed "

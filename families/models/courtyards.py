@@ -255,6 +255,18 @@ def record_inspection(household: Household, sheet: ScoreSheet, inspected_on: dat
     return inspection
 
 
+class InspectionRoundQuerySet(ScopedQuerySet):
+    def visible_to(self, user) -> InspectionRoundQuerySet:
+        """Rounds inside the user's subtree, and rounds run above her that reach into it
+        (a village chair works on the district's round; she still sees only her households)."""
+        path = getattr(user, "scope_path", None)
+        if not user.is_authenticated or not user.is_active or path is None:
+            return super().visible_to(user)
+        step = Organization.steplen
+        above = [path[:i] for i in range(step, len(path), step)]
+        return self.filter(models.Q(org__path__startswith=path) | models.Q(org__path__in=above))
+
+
 class RoundKind(models.TextChoices):
     MONTHLY = "monthly", _("Monthly spot check")
     QUARTERLY = "quarterly", _("Quarterly review")
@@ -281,7 +293,7 @@ class InspectionRound(models.Model):
     households = models.ManyToManyField(Household, related_name="rounds",
                                         verbose_name=_("households to inspect"))
 
-    objects = ScopedQuerySet.as_manager()
+    objects = InspectionRoundQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inspection round")

@@ -63,14 +63,15 @@ def round_detail(request, pk: int):
     page = paginate(request, households, per_page=100)
     return render(request, "families/round_detail.html", {
         "round": inspection_round, "page": page,
-        "done": inspection_round.inspections.values("household").distinct().count(),
-        "total": inspection_round.households.count()})
+        "done": inspection_round.inspections.visible_to(request.user)
+        .values("household").distinct().count(),
+        "total": page.paginator.count})
 
 
 @role_required(*ROUND_ROLES, Role.COMMUNITY_CHAIR)
 def round_template(request, pk: int):
     inspection_round = _round_for(request, pk)
-    response = HttpResponse(imports.round_template(inspection_round),
+    response = HttpResponse(imports.round_template(inspection_round, request.user),
                             content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="round-{pk}.xlsx"'
     return response
