@@ -143,8 +143,8 @@ def round_sheet(sheet: ScoreSheet) -> SheetSpec:
 
 def round_template(inspection_round: InspectionRound, user) -> bytes:
     spec = round_sheet(inspection_round.sheet)
-    households = inspection_round.households.visible_to(user).order_by("org__path", "pk").values_list(
-        "pk", "head_name", "address")
+    households = (inspection_round.households.visible_to(user).order_by("org__path", "pk")
+                  .values_list("pk", "head_name", "address"))
     note = _("One row per household drawn for this round; keep the household number. "
              "Inspectors are executive members' names separated by 、. Scores may not exceed "
              "each item's maximum. Nothing is saved unless every row is valid.")
