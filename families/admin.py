@@ -1,6 +1,7 @@
 """District admins edit the reference data here (tiers, thresholds, sheets, honour types)."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from families.models import (
     CourtyardCategory,
@@ -40,7 +41,7 @@ class ScoreSheetAdmin(admin.ModelAdmin):
     inlines = [SheetItemInline]
     actions = ["make_current"]
 
-    @admin.action(description="Make this the current score sheet")
+    @admin.action(description=_("Make this the current score sheet"))
     def make_current(self, request, queryset):
         if queryset.count() == 1:
             queryset.get().make_current()

@@ -87,8 +87,8 @@ def coverage(user) -> tuple[list[CoverageRow], list[CoverageRow], CoverageRow | 
 def courtyard_headline(user) -> dict[str, int]:
     """Households registered, in the campaign and holding a plaque: one query."""
     return Household.objects.visible_to(user).aggregate(
-        households=Count("pk"),
-        in_campaign=Count("pk", filter=Q(in_campaign=True)),
+        registered=Count("pk"),
+        campaign=Count("pk", filter=Q(in_campaign=True)),
         plaques=Count("pk", filter=Q(in_campaign=True, tier__isnull=False)),
     )
 

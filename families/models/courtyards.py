@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from families.models.reference import CourtyardCategory, CourtyardTier, ScoreSheet, SheetItem
@@ -204,7 +204,7 @@ def plaque_changes(current: CourtyardTier | None, new: CourtyardTier | None,
     if current == new:
         return events
     if current is not None and (new is None or new.min_score < current.min_score):
-        events.append((PlaqueKind.DELISTED, current, _t(
+        events.append((PlaqueKind.DELISTED, current, gettext(
             "Score %(score)s is below the %(tier)s threshold of %(min)s.") % {
             "score": score, "tier": current.name, "min": current.min_score}))
     if new is not None:
@@ -239,10 +239,11 @@ def record_inspection(household: Household, sheet: ScoreSheet, inspected_on: dat
     """Save an inspection with one score per item of its sheet, then update the tier."""
     items = {item.pk: item for item in sheet.items.all()}
     if set(points) != set(items):
-        raise ScoreSheetMismatch(_t("Give a score for every item of the score sheet."))
+        raise ScoreSheetMismatch(gettext("Give a score for every item of the score sheet."))
     for pk, value in points.items():
         if not Decimal(0) <= value <= items[pk].max_points:
-            raise ScoreSheetMismatch(_t("%(item)s: the score must be between 0 and %(max)s.") % {
+            raise ScoreSheetMismatch(gettext(
+                "%(item)s: the score must be between 0 and %(max)s.") % {
                 "item": items[pk].name, "max": items[pk].max_points})
     inspection = Inspection.objects.create(
         household=household, sheet=sheet, inspected_on=inspected_on, remarks=remarks,
@@ -303,9 +304,9 @@ class InspectionRound(models.Model):
     def __str__(self) -> str:
         if self.kind == RoundKind.QUARTERLY:
             quarter = (self.period.month - 1) // 3 + 1
-            return _t("%(org)s %(year)s Q%(q)s review") % {
+            return gettext("%(org)s %(year)s Q%(q)s review") % {
                 "org": self.org, "year": self.period.year, "q": quarter}
-        return _t("%(org)s %(month)s spot check") % {
+        return gettext("%(org)s %(month)s spot check") % {
             "org": self.org, "month": self.period.strftime("%Y-%m")}
 
     def get_absolute_url(self) -> str:
