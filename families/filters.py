@@ -1,0 +1,72 @@
+"""List filters. Choices come from the user's scope, so a filter can never widen it."""
+
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from families.models import (
+    CourtyardCategory,
+    CourtyardTier,
+    Honour,
+    HonourLevel,
+    HonourType,
+    Household,
+    State,
+)
+from orgs.models import Organization, OrgKind
+
+LEVEL_KINDS = [OrgKind.DISTRICT, OrgKind.STREET, OrgKind.COMMUNITY]
+
+
+def _scope_orgs(request):
+    if request is None:
+        return Organization.objects.none()
+    return Organization.objects.visible_to(request.user).filter(kind__in=LEVEL_KINDS).only(
+        "pk", "name", "path", "depth")
+
+
+class SubtreeFilter(django_filters.ModelChoiceFilter):
+    """An organization and everything under it."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__path__startswith": value.path})
+
+
+class HouseholdFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("head or address"), method="search")
+    org = SubtreeFilter(label=_("organization"), queryset=_scope_orgs)
+    tier = django_filters.ModelChoiceFilter(label=_("tier"),
+                                            queryset=CourtyardTier.objects.all(),
+                                            null_label=_("No plaque"))
+    category = django_filters.ModelChoiceFilter(
+        label=_("category"), field_name="categories", queryset=CourtyardCategory.objects.all())
+    in_campaign = django_filters.BooleanFilter(label=_("in the courtyard campaign"))
+    year = django_filters.NumberFilter(label=_("year joined"), field_name="joined_on__year")
+
+    class Meta:
+        model = Household
+        fields = ["q", "org", "tier", "category", "in_campaign", "year"]
+
+    def search(self, qs, name, value):
+        return qs.search(value)
+
+
+class HonourFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("name or citation"), method="search")
+    org = SubtreeFilter(label=_("organization"), queryset=_scope_orgs)
+    honour_type = django_filters.ModelChoiceFilter(label=_("honour type"),
+                                                   queryset=HonourType.objects.all())
+    level = django_filters.ModelChoiceFilter(label=_("level"),
+                                             queryset=HonourLevel.objects.all())
+    year = django_filters.NumberFilter(label=_("year"))
+    state = django_filters.ChoiceFilter(label=_("state"), choices=State.choices)
+
+    class Meta:
+        model = Honour
+        fields = ["q", "org", "honour_type", "level", "year", "state"]
+
+    def search(self, qs, name, value):
+        return qs.search(value)

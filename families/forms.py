@@ -1,0 +1,197 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from families.models import (
+    CourtyardCategory,
+    Criterion,
+    Finding,
+    Honour,
+    HonourType,
+    Household,
+    InspectionRound,
+    Recipient,
+    RoundKind,
+    ScoreSheet,
+    Subject,
+)
+from families.photos import validate_photo
+from orgs.models import Organization, OrgKind, Person, Position
+from orgs.scoping import get_visible_or_404
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class MultiFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class PhotosField(forms.FileField):
+    """Several photos at once, each checked for type and size."""
+
+    widget = MultiFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        if len(files) > 10:
+            raise forms.ValidationError(_("Upload at most 10 photos at a time."))
+        for upload in files:
+            validate_photo(upload)
+        return files
+
+
+def communities(user):
+    return Organization.objects.visible_to(user).filter(kind=OrgKind.COMMUNITY, is_active=True)
+
+
+class HouseholdForm(forms.ModelForm):
+    class Meta:
+        model = Household
+        fields = ["org", "head_name", "members", "address", "phone", "in_campaign", "joined_on",
+                  "categories"]
+        widgets = {"joined_on": DateInput(), "categories": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = communities(user)
+        self.fields["categories"].queryset = CourtyardCategory.objects.active()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("in_campaign") and not cleaned.get("joined_on"):
+            self.add_error("joined_on", _("Give the date the household joined the campaign."))
+        duplicate = Household.objects.filter(
+            org=cleaned.get("org"), head_name=cleaned.get("head_name", "").strip(),
+            address=cleaned.get("address", "").strip()).exclude(pk=self.instance.pk)
+        if cleaned.get("org") and duplicate.exists():
+            raise forms.ValidationError(_(
+                "A household with the same head and address is already registered in this "
+                "village."))
+        return cleaned
+
+
+class InspectionForm(forms.Form):
+    """One score field per item of the sheet it is built for."""
+
+    inspected_on = forms.DateField(label=_("inspected on"), widget=DateInput())
+    inspectors = forms.ModelMultipleChoiceField(label=_("inspectors"),
+                                                queryset=Person.objects.none(), required=False)
+    remarks = forms.CharField(label=_("remarks"), widget=forms.Textarea(attrs={"rows": 2}),
+                              required=False)
+    photos = PhotosField(label=_("photos"), required=False)
+
+    def __init__(self, *args, sheet: ScoreSheet, household: Household, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sheet = sheet
+        self.items = list(sheet.items.all())
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.DecimalField(
+                label=f"{item.name} (≤ {item.max_points})", min_value=Decimal(0),
+                max_value=item.max_points, decimal_places=1)
+        # Inspectors are executive members of the village, its street or the district.
+        path = household.org.path
+        prefixes = [path[:i] for i in range(Organization.steplen, len(path) + 1,
+                                            Organization.steplen)]
+        serving = Position.objects.current().filter(person=OuterRef("pk"))
+        self.fields["inspectors"].queryset = (
+            Person.objects.filter(Exists(serving), org__path__in=prefixes).order_by("name"))
+
+    def points(self) -> dict[int, Decimal]:
+        return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}
+
+
+class NominationForm(forms.Form):
+    kind = forms.ChoiceField(label=_("nominee is a"), choices=Subject.choices)
+    recipient = forms.ModelChoiceField(label=_("existing recipient"), required=False,
+                                       queryset=Recipient.objects.none(),
+                                       help_text=_("Or give a new name below."))
+    name = forms.CharField(label=_("new recipient's name"), max_length=120, required=False)
+    household = forms.ModelChoiceField(label=_("household (families only)"), required=False,
+                                       queryset=Household.objects.none())
+    honour_type = forms.ModelChoiceField(label=_("honour type"),
+                                         queryset=HonourType.objects.active())
+    level = forms.ModelChoiceField(label=_("level"), queryset=None)
+    year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
+    source = forms.ChoiceField(label=_("nomination"), choices=Honour._meta.get_field(
+        "source").choices)
+    citation = forms.CharField(label=_("citation"), widget=forms.Textarea(attrs={"rows": 4}),
+                               required=False)
+    criteria = forms.ModelMultipleChoiceField(
+        label=_("criteria met"), queryset=Criterion.objects.select_related("criteria_set"),
+        required=False, widget=forms.CheckboxSelectMultiple)
+    photos = PhotosField(label=_("photos"), required=False)
+
+    def __init__(self, *args, org: Organization, **kwargs):
+        super().__init__(*args, **kwargs)
+        from families.models import HonourLevel
+
+        self.org = org
+        self.fields["level"].queryset = HonourLevel.objects.active()
+        self.fields["recipient"].queryset = Recipient.objects.filter(org=org)
+        self.fields["household"].queryset = Household.objects.filter(org=org)
+
+    def clean(self):
+        cleaned = super().clean()
+        recipient, name = cleaned.get("recipient"), cleaned.get("name", "").strip()
+        if not recipient and not name:
+            self.add_error("name", _("Choose an existing recipient or give a name."))
+        honour_type = cleaned.get("honour_type")
+        kind = recipient.kind if recipient else cleaned.get("kind")
+        if honour_type and kind and honour_type.subject != kind:
+            self.add_error("honour_type", _("This honour is not awarded to a %(kind)s.") % {
+                "kind": Subject(kind).label})
+        criteria = cleaned.get("criteria") or []
+        if honour_type and any(c.criteria_set_id != honour_type.criteria_set_id
+                               for c in criteria):
+            self.add_error("criteria", _("Choose criteria of this honour type only."))
+        return cleaned
+
+
+class StepForm(forms.Form):
+    note = forms.CharField(label=_("note or reason"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    finding = forms.ChoiceField(label=_("disqualifying finding"), required=False,
+                                choices=[("", "---------"), *Finding.choices])
+    notice_starts = forms.DateField(label=_("public notice starts"), required=False,
+                                    widget=DateInput())
+    notice_ends = forms.DateField(label=_("public notice ends"), required=False,
+                                  widget=DateInput())
+
+
+class RoundForm(forms.ModelForm):
+    class Meta:
+        model = InspectionRound
+        fields = ["org", "kind", "period", "sample_size"]
+        widgets = {"period": DateInput()}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = Organization.objects.visible_to(user).filter(
+            kind__in=[OrgKind.DISTRICT, OrgKind.STREET, OrgKind.COMMUNITY])
+        self.fields["org"].initial = user.org_id
+
+    def clean(self):
+        cleaned = super().clean()
+        period = cleaned.get("period")
+        if period:
+            if cleaned.get("kind") == RoundKind.QUARTERLY:
+                period = period.replace(month=(period.month - 1) // 3 * 3 + 1)
+            cleaned["period"] = period.replace(day=1)
+        if cleaned.get("kind") == RoundKind.MONTHLY and not cleaned.get("sample_size"):
+            self.add_error("sample_size", _("Choose how many households to draw per village."))
+        return cleaned
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Excel file (.xlsx)"),
+                           widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+
+def household_for(user, pk: int) -> Household:
+    return get_visible_or_404(Household.objects.select_related("org", "tier"), user, pk=pk)

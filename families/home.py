@@ -1,0 +1,21 @@
+"""The families panel on the home page."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from families import figures
+from families.models import FINAL_STATES
+
+
+def panel(request) -> dict | None:
+    if not request.user.is_authenticated:
+        return None
+    year = timezone.localdate().year
+    honours = figures.honours_by_state(request.user, year)
+    return {
+        "year": year,
+        "courtyards": figures.courtyard_headline(request.user),
+        "honours": honours,
+        "open_honours": sum(n for state, n in honours.items() if state not in FINAL_STATES),
+    }

@@ -1,0 +1,203 @@
+"""Excel imports of households and of an inspection round: every row valid, or nothing saved."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from families.models import (
+    CourtyardCategory,
+    Household,
+    InspectionRound,
+    ScoreSheet,
+    record_inspection,
+)
+from federation.spreadsheets import (
+    CellError,
+    Column,
+    SheetSpec,
+    UploadRejected,
+    build_template,
+    read_workbook,
+    upload_bytes,
+)
+from orgs.models import Organization, OrgKind, Person
+
+SPLIT = re.compile(r"[、,，;；\s]+")
+
+
+@dataclass
+class ImportResult:
+    errors: list[CellError] = field(default_factory=list)
+    saved: int = 0
+
+
+def household_sheet() -> SheetSpec:
+    return SheetSpec(gettext_lazy("Households"), (
+        Column("org", gettext_lazy("community/village code"), required=True),
+        Column("head_name", gettext_lazy("head of household"), required=True),
+        Column("members", gettext_lazy("members"), kind="int", required=True),
+        Column("address", gettext_lazy("address"), required=True, width=30),
+        Column("phone", gettext_lazy("phone")),
+        Column("in_campaign", gettext_lazy("in the courtyard campaign"), kind="bool"),
+        Column("joined_on", gettext_lazy("joined the campaign on"), kind="date"),
+        Column("categories", gettext_lazy("special-courtyard categories"), width=24),
+    ))
+
+
+def household_template() -> bytes:
+    names = "、".join(c.name_zh for c in CourtyardCategory.objects.active())
+    note = _("One row per household. The community/village code is the organization's code. "
+             "Categories, separated by 、: %(names)s. Nothing is saved unless every row is "
+             "valid; a household with the same head and address in the same village is "
+             "refused as a duplicate.") % {"names": names}
+    return build_template([household_sheet()], note=note)
+
+
+def _category_lookup() -> dict[str, CourtyardCategory]:
+    lookup = {}
+    for c in CourtyardCategory.objects.active():
+        lookup.update({c.code: c, c.name_zh: c, c.name_en.lower(): c})
+    return lookup
+
+
+def import_households(upload, user) -> ImportResult:
+    spec = household_sheet()
+    try:
+        sheets, errors = read_workbook(upload_bytes(upload), [spec])
+    except UploadRejected as exc:
+        return ImportResult(errors=exc.errors)
+    rows, name = sheets[str(spec.name)].rows, str(spec.name)
+    header = {c.key: str(c.header) for c in spec.columns}
+    orgs = {o.code: o for o in Organization.objects.visible_to(user).filter(
+        kind=OrgKind.COMMUNITY, code__in={r["org"] for r in rows})}
+    existing = set(Household.objects.filter(org__in=orgs.values()).values_list(
+        "org_id", "head_name", "address"))
+    categories = _category_lookup()
+    seen: dict[tuple, int] = {}
+    pending = []
+    for row in rows:
+        org = orgs.get(row["org"])
+        if org is None:
+            errors.append(CellError(name, row["_row"], header["org"], _(
+                "Unknown community/village code %(code)s (or outside your organization).")
+                % {"code": row["org"]}))
+            continue
+        key = (org.pk, (row["head_name"] or "").strip(), (row["address"] or "").strip())
+        if key in existing:
+            errors.append(CellError(name, row["_row"], header["head_name"], _(
+                "This household (same head and address) is already registered in %(org)s.")
+                % {"org": org.name}))
+        elif key in seen:
+            errors.append(CellError(name, row["_row"], header["head_name"], _(
+                "Duplicate of row %(row)s (same head and address in the same village).")
+                % {"row": seen[key]}))
+        seen.setdefault(key, row["_row"])
+        chosen = []
+        for word in filter(None, SPLIT.split(row["categories"] or "")):
+            category = categories.get(word) or categories.get(word.lower())
+            if category is None:
+                errors.append(CellError(name, row["_row"], header["categories"], _(
+                    "Unknown category “%(name)s”.") % {"name": word}))
+            else:
+                chosen.append(category)
+        if row["in_campaign"] and not row["joined_on"]:
+            errors.append(CellError(name, row["_row"], header["joined_on"], _(
+                "Give the date the household joined the campaign.")))
+        if row["members"] is not None and not 1 <= row["members"] <= 50:
+            errors.append(CellError(name, row["_row"], header["members"], _(
+                "Enter between 1 and 50 members.")))
+        pending.append((row, org, chosen))
+    if errors:
+        return ImportResult(errors=errors)
+    with transaction.atomic():
+        households = Household.objects.bulk_create([Household(
+            org=org, head_name=row["head_name"].strip(), members=row["members"],
+            address=row["address"].strip(), phone=row["phone"] or "",
+            in_campaign=bool(row["in_campaign"]), joined_on=row["joined_on"])
+            for row, org, _chosen in pending])
+        through = Household.categories.through
+        through.objects.bulk_create([
+            through(household_id=h.pk, courtyardcategory_id=c.pk)
+            for h, (_row, _org, chosen) in zip(households, pending, strict=True) for c in chosen])
+    return ImportResult(saved=len(households))
+
+
+def round_sheet(sheet: ScoreSheet) -> SheetSpec:
+    items = tuple(Column(f"item_{item.pk}", f"{item.name_zh}（≤{item.max_points}）",
+                         kind="decimal", required=True) for item in sheet.items.all())
+    return SheetSpec(gettext_lazy("Inspections"), (
+        Column("household", gettext_lazy("household number"), kind="int", required=True),
+        Column("head_name", gettext_lazy("head of household")),
+        Column("address", gettext_lazy("address"), width=30),
+        Column("inspected_on", gettext_lazy("inspected on"), kind="date", required=True),
+        Column("inspectors", gettext_lazy("inspectors"), width=20),
+        *items,
+        Column("remarks", gettext_lazy("remarks"), width=30),
+    ))
+
+
+def round_template(inspection_round: InspectionRound, user) -> bytes:
+    spec = round_sheet(inspection_round.sheet)
+    households = (inspection_round.households.visible_to(user).order_by("org__path", "pk")
+                  .values_list("pk", "head_name", "address"))
+    note = _("One row per household drawn for this round; keep the household number. "
+             "Inspectors are executive members' names separated by 、. Scores may not exceed "
+             "each item's maximum. Nothing is saved unless every row is valid.")
+    return build_template([spec], rows={str(spec.name): [list(h) for h in households]},
+                          note=note)
+
+
+def import_round(upload, inspection_round: InspectionRound, user) -> ImportResult:
+    sheet = inspection_round.sheet
+    spec = round_sheet(sheet)
+    try:
+        sheets, errors = read_workbook(upload_bytes(upload), [spec])
+    except UploadRejected as exc:
+        return ImportResult(errors=exc.errors)
+    rows, name = sheets[str(spec.name)].rows, str(spec.name)
+    header = {c.key: str(c.header) for c in spec.columns}
+    households = {h.pk: h for h in inspection_round.households.visible_to(user)
+                  .select_related("org", "tier")}
+    items = list(sheet.items.all())
+    people = {}
+    for person in Person.objects.filter(org__path__startswith=inspection_round.org.path[
+            :Organization.steplen]).visible_to(user).only("pk", "name", "org_id"):
+        people.setdefault(person.name, person)
+    pending, seen = [], set()
+    for row in rows:
+        household = households.get(row["household"])
+        if household is None:
+            errors.append(CellError(name, row["_row"], header["household"], _(
+                "Household %(n)s is not in this round.") % {"n": row["household"]}))
+            continue
+        if household.pk in seen:
+            errors.append(CellError(name, row["_row"], header["household"], _(
+                "Household %(n)s appears twice.") % {"n": household.pk}))
+        seen.add(household.pk)
+        for item in items:
+            value = row[f"item_{item.pk}"]
+            if value is not None and value > item.max_points:
+                errors.append(CellError(name, row["_row"], header[f"item_{item.pk}"], _(
+                    "At most %(max)s points.") % {"max": item.max_points}))
+        inspectors = []
+        for word in filter(None, SPLIT.split(row["inspectors"] or "")):
+            if word not in people:
+                errors.append(CellError(name, row["_row"], header["inspectors"], _(
+                    "No executive member called %(name)s.") % {"name": word}))
+            else:
+                inspectors.append(people[word])
+        pending.append((row, household, inspectors))
+    if errors:
+        return ImportResult(errors=errors)
+    with transaction.atomic():
+        for row, household, inspectors in sorted(pending, key=lambda p: p[0]["inspected_on"]):
+            record_inspection(household, sheet, row["inspected_on"],
+                              {i.pk: row[f"item_{i.pk}"] for i in items},
+                              inspectors=inspectors, remarks=row["remarks"] or "", user=user,
+                              round=inspection_round)
+    return ImportResult(saved=len(pending))

@@ -1,0 +1,43 @@
+from families.models.courtyards import (
+    Household,
+    Inspection,
+    InspectionRound,
+    InspectionScore,
+    Photo,
+    PlaqueEvent,
+    PlaqueKind,
+    RoundKind,
+    apply_tier,
+    mask_phone,
+    record_inspection,
+    tier_for,
+)
+from families.models.honours import (
+    FINAL_STATES,
+    Action,
+    Finding,
+    Honour,
+    HonourStep,
+    Recipient,
+    Source,
+    State,
+)
+from families.models.reference import (
+    CourtyardCategory,
+    CourtyardTier,
+    CriteriaSet,
+    Criterion,
+    HonourLevel,
+    HonourType,
+    ScoreSheet,
+    SheetItem,
+    Subject,
+)
+
+__all__ = [
+    "FINAL_STATES", "Action", "CourtyardCategory", "CourtyardTier", "CriteriaSet", "Criterion",
+    "Finding", "Honour", "HonourLevel", "HonourStep", "HonourType", "Household", "Inspection",
+    "InspectionRound", "InspectionScore", "Photo", "PlaqueEvent", "PlaqueKind", "Recipient",
+    "RoundKind", "ScoreSheet", "SheetItem", "Source", "State", "Subject", "apply_tier",
+    "mask_phone", "record_inspection", "tier_for",
+]

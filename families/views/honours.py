@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from families.filters import HonourFilter
+from families.forms import NominationForm, StepForm
+from families.models import Action, Honour, HonourStep, Recipient, State
+from families.views.common import save_photos
+from federation.pagination import paginate
+from federation.permissions import role_required, write_required
+from federation.spreadsheets import xlsx_response
+from orgs.models import OrgKind, Role
+from orgs.scoping import get_visible_or_404
+
+
+def _filtered(request):
+    qs = Honour.objects.visible_to(request.user).select_related(
+        "recipient", "honour_type", "level", "org")
+    return HonourFilter(request.GET or None, queryset=qs, request=request)
+
+
+@login_required
+def honour_list(request):
+    honours = _filtered(request)
+    return render(request, "families/honour_list.html", {
+        "filter": honours, "page": paginate(request, honours.qs, per_page=50),
+        "query": request.GET.urlencode(),
+        "can_nominate": request.user.role == Role.COMMUNITY_CHAIR and request.user.can_write})
+
+
+@login_required
+def honour_export(request):
+    columns = [(_("year"), 8), (_("honour type"), 18), (_("level"), 12), (_("recipient"), 20),
+               (_("community/village"), 20), (_("nomination"), 14), (_("state"), 14),
+               (_("awarded on"), 12)]
+    rows = ((h.year, h.honour_type.name, h.level.name, h.recipient.name, h.org.name,
+             h.get_source_display(), h.get_state_display(), h.awarded_on)
+            for h in _filtered(request).qs.iterator(chunk_size=2000))
+    return xlsx_response("honours", _("Honours"), columns, rows)
+
+
+@login_required
+def honour_detail(request, pk: int):
+    honour = get_visible_or_404(Honour.objects.select_related(
+        "recipient", "honour_type__criteria_set", "level", "org"), request.user, pk=pk)
+    return render(request, "families/honour_detail.html", {
+        "honour": honour, "criteria": honour.criteria.all(), "photos": honour.photos.all(),
+        "steps": honour.steps.select_related("actor"), "form": StepForm(),
+        "actions": [(a, Action(a).label) for a in honour.allowed_actions(request.user)]})
+
+
+@require_POST
+@write_required
+def honour_step(request, pk: int, action: str):
+    honour = get_visible_or_404(Honour.objects.select_related("org"), request.user, pk=pk)
+    form = StepForm(request.POST)
+    if action not in Action.values or not form.is_valid():
+        raise PermissionDenied
+    try:
+        honour.act(action, request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Done: %(state)s.") % {"state": honour.get_state_display()})
+    return redirect(honour)
+
+
+@role_required(Role.COMMUNITY_CHAIR)
+@write_required
+def honour_nominate(request):
+    org = request.user.org
+    if org is None or org.kind != OrgKind.COMMUNITY:
+        raise PermissionDenied
+    form = NominationForm(request.POST or None, request.FILES or None, org=org)
+    if form.is_valid():
+        honour = nominate(form.cleaned_data, org, request.user)
+        messages.success(request, _("Nomination recorded."))
+        return redirect(honour)
+    return render(request, "families/form.html", {
+        "form": form, "title": _("Nominate"), "multipart": True})
+
+
+@transaction.atomic
+def nominate(data: dict, org, user) -> Honour:
+    recipient = data["recipient"] or Recipient.objects.create(
+        kind=data["kind"], name=data["name"].strip(), org=org, household=data["household"])
+    honour = Honour.objects.create(
+        recipient=recipient, honour_type=data["honour_type"], level=data["level"],
+        year=data["year"], org=org, source=data["source"], citation=data["citation"])
+    honour.criteria.set(data["criteria"])
+    HonourStep.objects.create(honour=honour, action="nominate", to_state=State.NOMINATED,
+                              actor=user)
+    save_photos(data["photos"], honour=honour)
+    return honour
+
+
+@login_required
+def recipient_detail(request, pk: int):
+    recipient = get_visible_or_404(Recipient.objects.select_related("org", "household"),
+                                   request.user, pk=pk)
+    honours = recipient.honours.select_related("honour_type", "level").order_by("-year", "-pk")
+    return render(request, "families/recipient_detail.html", {
+        "recipient": recipient, "honours": honours})

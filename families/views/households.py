@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from families import figures, imports
+from families.filters import HouseholdFilter
+from families.forms import HouseholdForm, InspectionForm, household_for
+from families.models import (
+    CourtyardCategory,
+    CourtyardTier,
+    Honour,
+    Inspection,
+    Photo,
+    ScoreSheet,
+    record_inspection,
+)
+from families.models.courtyards import Household, ScoreSheetMismatch
+from families.views.common import run_import, save_photos
+from federation.pagination import paginate
+from federation.permissions import write_required
+from federation.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
+from orgs.scoping import get_visible_or_404
+
+
+def _filtered(request):
+    qs = (Household.objects.visible_to(request.user).select_related("org", "tier")
+          .prefetch_related(Prefetch("categories", queryset=CourtyardCategory.objects.all())))
+    return HouseholdFilter(request.GET or None, queryset=qs, request=request)
+
+
+@login_required
+def household_list(request):
+    households = _filtered(request)
+    page = paginate(request, households.qs, per_page=50)
+    return render(request, "families/household_list.html", {
+        "filter": households, "page": page, "query": request.GET.urlencode()})
+
+
+@login_required
+def household_export(request):
+    rows = ((h.pk, h.org.name, h.head_name, h.members, h.address, h.masked_phone,
+             _("yes") if h.in_campaign else _("no"), h.joined_on, h.tier.name if h.tier else "",
+             h.latest_score, h.latest_inspected_on,
+             "、".join(c.name for c in h.categories.all()))
+            for h in _filtered(request).qs.iterator(chunk_size=2000))
+    columns = [(_("number"), 8), (_("community/village"), 20), (_("head of household"), 12),
+               (_("members"), 8), (_("address"), 30), (_("phone"), 14),
+               (_("in the courtyard campaign"), 10), (_("joined the campaign on"), 12),
+               (_("tier"), 12), (_("latest score"), 10), (_("last inspected"), 12),
+               (_("special-courtyard categories"), 24)]
+    return xlsx_response("households", _("Households"), columns, rows)
+
+
+@login_required
+def household_detail(request, pk: int):
+    household = household_for(request.user, pk)
+    inspections = (household.inspections.select_related("sheet")
+                   .prefetch_related("inspectors")[:24])
+    return render(request, "families/household_detail.html", {
+        "household": household, "inspections": inspections,
+        "categories": household.categories.all(),
+        "plaques": household.plaque_events.select_related("tier").order_by("-on", "-pk"),
+        "honours": Honour.objects.filter(recipient__household=household).select_related(
+            "honour_type", "level", "recipient"),
+        "show_phone": request.user.can_write})
+
+
+@write_required
+def household_create(request):
+    form = HouseholdForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        household = form.save()
+        messages.success(request, _("Household registered."))
+        return redirect(household)
+    return render(request, "families/form.html", {"form": form, "title": _("New household")})
+
+
+@write_required
+def household_edit(request, pk: int):
+    household = household_for(request.user, pk)
+    form = HouseholdForm(request.POST or None, instance=household, user=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect(household)
+    return render(request, "families/form.html", {"form": form, "title": household.head_name,
+                                                   "back": household})
+
+
+@write_required
+def inspection_create(request, pk: int):
+    household = household_for(request.user, pk)
+    sheet = ScoreSheet.current()
+    form = InspectionForm(request.POST or None, request.FILES or None, sheet=sheet,
+                          household=household)
+    if form.is_valid():
+        before = household.tier
+        try:
+            inspection = record_inspection(
+                household, sheet, form.cleaned_data["inspected_on"], form.points(),
+                inspectors=form.cleaned_data["inspectors"], user=request.user,
+                remarks=form.cleaned_data["remarks"])
+        except ScoreSheetMismatch as exc:
+            form.add_error(None, str(exc))
+        else:
+            save_photos(form.cleaned_data["photos"], inspection=inspection)
+            _tell_tier_change(request, before, household.tier)
+            return redirect(household)
+    return render(request, "families/form.html", {
+        "form": form, "title": _("Inspection of %(name)s") % {"name": household.head_name},
+        "back": household, "multipart": True})
+
+
+def _tell_tier_change(request, before: CourtyardTier | None, after: CourtyardTier | None):
+    if before == after:
+        messages.success(request, _("Inspection recorded."))
+    elif after is None:
+        messages.warning(request, _("Inspection recorded: the %(tier)s plaque was removed.")
+                         % {"tier": before.name})
+    else:
+        messages.success(request, _("Inspection recorded: the household is now %(tier)s.")
+                         % {"tier": after.name})
+
+
+@login_required
+def inspection_detail(request, pk: int):
+    inspection = get_visible_or_404(
+        Inspection.objects.select_related("household__org", "sheet", "round"),
+        request.user, pk=pk)
+    return render(request, "families/inspection_detail.html", {
+        "inspection": inspection, "household": inspection.household,
+        "scores": inspection.scores.select_related("item"),
+        "inspectors": inspection.inspectors.all(), "photos": inspection.photos.all()})
+
+
+@login_required
+def photo(request, pk: int):
+    """Photos are personal data: served only to users who can see their inspection/honour."""
+    item = Photo.objects.filter(pk=pk).select_related("inspection", "honour").first()
+    if item is None:
+        raise Http404
+    if item.inspection_id:
+        get_visible_or_404(Inspection.objects, request.user, pk=item.inspection_id)
+    else:
+        get_visible_or_404(Honour.objects, request.user, pk=item.honour_id)
+    return FileResponse(item.file.open("rb"))
+
+
+@login_required
+def coverage(request):
+    villages, streets, total = figures.coverage(request.user)
+    return render(request, "families/coverage.html", {
+        "villages": villages, "streets": streets, "total": total,
+        "tiers": CourtyardTier.objects.all()})
+
+
+@login_required
+def coverage_export(request):
+    villages, streets, total = figures.coverage(request.user)
+    tiers = list(CourtyardTier.objects.all())
+    columns = [(_("level"), 10), (_("organization"), 24), (_("households"), 10),
+               (_("in the courtyard campaign"), 12), (_("share"), 8),
+               *[(t.name, 10) for t in tiers], (_("plaques"), 10), (_("plaque share"), 10)]
+    rows = [(label, r.org.name, r.households, r.in_campaign, r.campaign_share,
+             *[r.by_tier[t.pk] for t in tiers], r.plaques, r.plaque_share)
+            for label, group in ((_("street"), streets), (_("village"), villages))
+            for r in group]
+    return xlsx_response("courtyard-coverage", _("Courtyard coverage"), columns, rows)
+
+
+@write_required
+def household_import(request):
+    return run_import(request, lambda f: imports.import_households(f, request.user),
+                      reverse("families:household_import_template"), _("Import households"),
+                      lambda: redirect("families:households"))
+
+
+@write_required
+def household_import_template(request):
+    response = HttpResponse(imports.household_template(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="households-template.xlsx"'
+    return response

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import secrets
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from families import imports
+from families.forms import RoundForm
+from families.models import Inspection, InspectionRound, ScoreSheet
+from families.views.common import run_import
+from federation.pagination import paginate
+from federation.permissions import role_required
+from federation.spreadsheets import XLSX_CONTENT_TYPE
+from orgs.models import Role
+from orgs.scoping import get_visible_or_404
+
+ROUND_ROLES = (Role.DISTRICT_STAFF, Role.DISTRICT_ADMIN, Role.STREET_CHAIR)
+
+
+@login_required
+def round_list(request):
+    rounds = InspectionRound.objects.visible_to(request.user).select_related("org")
+    return render(request, "families/round_list.html", {
+        "page": paginate(request, rounds, per_page=30),
+        "can_create": request.user.role in ROUND_ROLES})
+
+
+@role_required(*ROUND_ROLES)
+def round_create(request):
+    form = RoundForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        with transaction.atomic():
+            form.instance.seed = secrets.randbits(48)
+            form.instance.created_by = request.user
+            form.instance.sheet = ScoreSheet.current()
+            inspection_round = form.save()
+            drawn = inspection_round.fill()
+        messages.success(request, _("%(n)s households drawn.") % {"n": drawn})
+        return redirect(inspection_round)
+    return render(request, "families/form.html", {"form": form,
+                                                   "title": _("New inspection round")})
+
+
+def _round_for(request, pk: int) -> InspectionRound:
+    return get_visible_or_404(InspectionRound.objects.select_related("org", "sheet"),
+                              request.user, pk=pk)
+
+
+@login_required
+def round_detail(request, pk: int):
+    inspection_round = _round_for(request, pk)
+    done = Inspection.objects.filter(round=inspection_round, household=OuterRef("pk"))
+    households = (inspection_round.households.visible_to(request.user)
+                  .select_related("org", "tier").annotate(done=Exists(done))
+                  .order_by("done", "org__path", "pk"))
+    page = paginate(request, households, per_page=100)
+    return render(request, "families/round_detail.html", {
+        "round": inspection_round, "page": page,
+        "done": inspection_round.inspections.visible_to(request.user)
+        .values("household").distinct().count(),
+        "total": page.paginator.count})
+
+
+@role_required(*ROUND_ROLES, Role.COMMUNITY_CHAIR)
+def round_template(request, pk: int):
+    inspection_round = _round_for(request, pk)
+    response = HttpResponse(imports.round_template(inspection_round, request.user),
+                            content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="round-{pk}.xlsx"'
+    return response
+
+
+@role_required(*ROUND_ROLES, Role.COMMUNITY_CHAIR)
+def round_import(request, pk: int):
+    inspection_round = _round_for(request, pk)
+    return run_import(
+        request, lambda f: imports.import_round(f, inspection_round, request.user),
+        reverse("families:round_template", args=[pk]),
+        _("Import inspections: %(round)s") % {"round": inspection_round},
+        lambda: redirect(inspection_round))

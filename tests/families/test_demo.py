@@ -1,0 +1,45 @@
+"""The demo data obeys the portal's own rules."""
+
+from django.core.management import call_command
+from django.db.models import Count, OuterRef, Subquery
+
+from families.models import (
+    CourtyardTier,
+    Honour,
+    Household,
+    Inspection,
+    InspectionRound,
+    PlaqueEvent,
+    State,
+    tier_for,
+)
+
+
+def test_small_demo(db):
+    call_command("seed_demo", "--scale", "small", "--seed", "3")
+    households = Household.objects.all()
+    assert households.count() == 1600
+    tiers = list(CourtyardTier.objects.all())
+    latest = Inspection.objects.filter(household=OuterRef("pk")).order_by("-inspected_on", "-pk")
+    rows = households.filter(in_campaign=True).annotate(
+        last_total=Subquery(latest.values("total")[:1]),
+        last_on=Subquery(latest.values("inspected_on")[:1]))
+    for h in rows:  # the tier follows the latest inspection
+        assert h.latest_score == h.last_total and h.latest_inspected_on == h.last_on
+        assert h.tier == tier_for(h.last_total, tiers)
+    last_event = PlaqueEvent.objects.filter(household=OuterRef("pk")).order_by("-on", "-pk")
+    for h in rows.filter(tier__isnull=False).annotate(
+            last_kind=Subquery(last_event.values("kind")[:1]),
+            last_tier=Subquery(last_event.values("tier")[:1]))[:300]:
+        assert h.last_kind in ("awarded", "restored") and h.last_tier == h.tier_id
+    assert PlaqueEvent.objects.filter(kind="delisted").exclude(reason="").exists()
+    years = dict(Honour.objects.values_list("year").annotate(n=Count("pk")))
+    assert len(years) == 2
+    last_year = min(years)
+    assert not Honour.objects.filter(year=last_year).exclude(
+        state__in=[State.AWARDED, State.REJECTED, State.DISQUALIFIED]).exists()
+    awarded = Honour.objects.filter(state=State.AWARDED).first()
+    assert [s.to_state for s in awarded.steps.all()][-1] == State.AWARDED
+    assert awarded.notice_ends and (awarded.notice_ends - awarded.notice_starts).days >= 2
+    assert InspectionRound.objects.count() == 2
+    assert all(r.households.exists() for r in InspectionRound.objects.all())

@@ -1,0 +1,163 @@
+"""The honours workflow: which role may take which step in which state."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from families.models import Action, Honour, HonourLevel, HonourType, State
+from tests.families.factories import HonourFactory
+
+D = datetime.date
+TODAY = D(2025, 6, 20)
+
+
+@pytest.fixture
+def honour(world):
+    return HonourFactory(org=world.c1)
+
+
+def walk_to(honour, users, state):
+    """Drive the honour forward as the proper roles up to `state`."""
+    chain = [
+        (Action.REVIEW, "community_chair"), (Action.PUBLISH, "community_chair"),
+        (Action.RECOMMEND, "street_chair"), (Action.DISTRICT_REVIEW, "district_staff"),
+        (Action.AWARD, "district_staff"),
+    ]
+    for action, role in chain:
+        if honour.state == state:
+            return
+        honour.act(action, users[role], notice_starts=D(2025, 6, 1), notice_ends=D(2025, 6, 3),
+                   on=TODAY)
+
+
+def test_full_path_to_award(world, honour):
+    walk_to(honour, world.users, State.AWARDED)
+    honour.refresh_from_db()
+    assert honour.state == State.AWARDED and honour.awarded_on == TODAY
+    assert [s.to_state for s in honour.steps.all()] == [
+        State.REVIEWED, State.NOTICE, State.RECOMMENDED, State.DISTRICT_REVIEWED, State.AWARDED]
+    assert honour.allowed_actions(world.users["district_staff"], TODAY) == []
+
+
+ALLOWED = {  # state -> role -> forward/reject actions allowed (disqualify is extra, see below)
+    State.NOMINATED: {"community_chair": {Action.REVIEW, Action.REJECT}},
+    State.REVIEWED: {"community_chair": {Action.PUBLISH, Action.REJECT}},
+    State.NOTICE: {"street_chair": {Action.RECOMMEND, Action.REJECT}},
+    State.RECOMMENDED: {"district_staff": {Action.DISTRICT_REVIEW, Action.REJECT},
+                        "district_admin": {Action.DISTRICT_REVIEW, Action.REJECT}},
+    State.DISTRICT_REVIEWED: {"district_staff": {Action.AWARD, Action.REJECT},
+                              "district_admin": {Action.AWARD, Action.REJECT}},
+}
+ROLES = ["community_chair", "street_chair", "district_staff", "district_admin", "leader",
+         "other_community_chair", "other_street_chair"]
+
+
+@pytest.mark.parametrize("state", list(ALLOWED))
+@pytest.mark.parametrize("role", ROLES)
+def test_allowed_actions_per_role_and_state(world, honour, state, role):
+    walk_to(honour, world.users, state)
+    allowed = set(honour.allowed_actions(world.users[role], TODAY))
+    expected = set(ALLOWED[state].get(role, set()))
+    in_chain = role in ("community_chair", "street_chair", "district_staff", "district_admin")
+    if in_chain:
+        expected.add(Action.DISQUALIFY)
+    assert allowed == expected
+
+
+def test_forbidden_step_raises_and_changes_nothing(world, honour):
+    with pytest.raises(PermissionDenied):
+        honour.act(Action.AWARD, world.users["district_staff"], on=TODAY)
+    with pytest.raises(PermissionDenied):  # the street chair cannot review in the community
+        honour.act(Action.REVIEW, world.users["street_chair"], on=TODAY)
+    with pytest.raises(PermissionDenied):  # a chair of another community
+        honour.act(Action.REVIEW, world.users["other_community_chair"], on=TODAY)
+    honour.refresh_from_db()
+    assert honour.state == State.NOMINATED and not honour.steps.exists()
+
+
+def test_notice_must_last_three_days(world, honour):
+    walk_to(honour, world.users, State.REVIEWED)
+    chair = world.users["community_chair"]
+    with pytest.raises(ValidationError):
+        honour.act(Action.PUBLISH, chair, notice_starts=D(2025, 6, 1), notice_ends=D(2025, 6, 2))
+    with pytest.raises(ValidationError):
+        honour.act(Action.PUBLISH, chair)
+    honour.refresh_from_db()
+    assert honour.state == State.REVIEWED
+    honour.act(Action.PUBLISH, chair, notice_starts=D(2025, 6, 18), notice_ends=D(2025, 6, 20),
+               on=D(2025, 6, 18))
+    street = world.users["street_chair"]
+    assert Action.RECOMMEND not in honour.allowed_actions(street, D(2025, 6, 20))  # still running
+    assert Action.RECOMMEND in honour.allowed_actions(street, D(2025, 6, 21))
+
+
+def test_reject_needs_a_reason(world, honour):
+    walk_to(honour, world.users, State.RECOMMENDED)
+    with pytest.raises(ValidationError):
+        honour.act(Action.REJECT, world.users["district_staff"], note=" ", on=TODAY)
+    honour.act(Action.REJECT, world.users["district_staff"], note="材料不全", on=TODAY)
+    honour.refresh_from_db()
+    assert honour.state == State.REJECTED and honour.rejection_reason == "材料不全"
+
+
+@pytest.mark.parametrize("state", list(ALLOWED))
+def test_disqualifying_finding_stops_it_at_any_step(world, honour, state):
+    walk_to(honour, world.users, state)
+    honour.act(Action.DISQUALIFY, world.users["street_chair"], finding="gambling",
+               note="派出所通报", on=TODAY)
+    honour.refresh_from_db()
+    assert honour.state == State.DISQUALIFIED and honour.finding == "gambling"
+    assert honour.allowed_actions(world.users["district_staff"], TODAY) == []
+
+
+def test_disqualify_needs_a_finding(world, honour):
+    with pytest.raises(ValidationError):
+        honour.act(Action.DISQUALIFY, world.users["community_chair"], on=TODAY)
+
+
+def test_pages_drive_the_workflow(world, login):
+    """As community_chair nominate; as street_chair recommend; as district_staff award."""
+    client = login(world.users["community_chair"])
+    honour_type = HonourType.objects.get(code="five-good-family")
+    criteria = list(honour_type.criteria_set.criteria.values_list("pk", flat=True)[:3])
+    response = client.post(reverse("families:honour_nominate"), {
+        "kind": "family", "name": "王秀英家庭", "honour_type": honour_type.pk,
+        "level": HonourLevel.objects.get(code="community").pk, "year": 2025, "source": "peer",
+        "citation": "夫妻和睦，孝老爱亲", "criteria": criteria})
+    honour = Honour.objects.get()
+    assert response.status_code == 302 and honour.recipient.name == "王秀英家庭"
+    assert honour.criteria.count() == 3 and honour.state == State.NOMINATED
+    step = "families:honour_step"
+    client.post(reverse(step, args=[honour.pk, "review"]))
+    client.post(reverse(step, args=[honour.pk, "publish"]),
+                {"notice_starts": "2020-01-01", "notice_ends": "2020-01-05"})
+    honour.refresh_from_db()
+    assert honour.state == State.NOTICE
+    assert client.post(reverse(step, args=[honour.pk, "recommend"])).status_code == 403
+    honour.refresh_from_db()
+    assert honour.state == State.NOTICE  # refused: not hers to take
+    client = login(world.users["street_chair"])
+    client.post(reverse(step, args=[honour.pk, "recommend"]))
+    client = login(world.users["district_staff"])
+    client.post(reverse(step, args=[honour.pk, "district_review"]))
+    page = client.get(reverse("families:honour", args=[honour.pk])).content.decode()
+    assert reverse(step, args=[honour.pk, "award"]) in page
+    client.post(reverse(step, args=[honour.pk, "award"]))
+    honour.refresh_from_db()
+    assert honour.state == State.AWARDED
+    history = client.get(reverse("families:recipient", args=[honour.recipient_id]))
+    assert list(history.context["honours"]) == [honour]
+
+
+def test_leader_cannot_step(world, login, honour):
+    client = login(world.users["leader"])
+    response = client.post(reverse("families:honour_step", args=[honour.pk, "review"]))
+    assert response.status_code == 403
+
+
+def test_nominate_is_for_community_chairs(world, login):
+    for role in ("street_chair", "district_staff", "leader"):
+        client = login(world.users[role])
+        assert client.get(reverse("families:honour_nominate")).status_code == 403, role
