@@ -18,16 +18,9 @@ from django.utils.translation import gettext_lazy as _
 
 from families.models.reference import CourtyardCategory, CourtyardTier, ScoreSheet, SheetItem
 from families.photos import photo_path, validate_photo
+from federation.privacy import mask_phone
 from orgs.models import Organization, OrgKind, Person
 from orgs.scoping import ScopedQuerySet
-
-
-def mask_phone(phone: str) -> str:
-    """138****5678: enough to recognise, not enough to call."""
-    digits = phone.strip()
-    if len(digits) < 7:
-        return "*" * len(digits)
-    return f"{digits[:3]}****{digits[-4:]}"
 
 
 class HouseholdQuerySet(ScopedQuerySet):
