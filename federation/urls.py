@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from federation import search, views
+from federation import search, todo, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,6 +15,8 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
     path("search/", search.search, name="search"),
+    path("todo/", todo.todo_list, name="todo"),
+    path("todo/badge/", todo.todo_badge, name="todo_badge"),
     path("audit/access/", views.access_log, name="access_log"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("orgs/", include("orgs.urls")),

@@ -1,0 +1,30 @@
+"""The to-do list: each role sees what waits for her step, inside her scope."""
+
+from django.urls import reverse
+
+from families.models import State
+from tests.families.factories import HonourFactory
+
+
+def todo(client):
+    return [(i.url.split("state=")[1], i.count) for i in client.get(reverse("todo")).context["items"]]
+
+
+def test_honours_wait_for_the_role_that_takes_the_next_step(world, login):
+    HonourFactory(org=world.c1, state=State.NOMINATED)
+    HonourFactory(org=world.c1, state=State.NOTICE)
+    HonourFactory(org=world.c3, state=State.NOTICE)
+    HonourFactory(org=world.c3, state=State.RECOMMENDED)
+    assert todo(login(world.users["community_chair"])) == [("nominated", 1)]
+    assert todo(login(world.users["street_chair"])) == [("notice", 1)]  # C3's is not hers
+    assert todo(login(world.users["other_street_chair"])) == [("notice", 1)]
+    assert todo(login(world.users["district_staff"])) == [("recommended", 1)]
+    assert todo(login(world.users["leader"])) == []
+
+
+def test_badge_counts_everything(world, login):
+    HonourFactory(org=world.c3, state=State.RECOMMENDED)
+    HonourFactory(org=world.c1, state=State.DISTRICT_REVIEWED)
+    badge = login(world.users["district_staff"]).get(reverse("todo_badge")).content.decode()
+    assert ">2</span>" in badge
+    assert login(world.users["community_chair"]).get(reverse("todo_badge")).content.strip() == b""
