@@ -117,3 +117,20 @@ def awarded_by_level(user, year: int) -> list[dict]:
 def members_in_campaign(user) -> int:
     return Household.objects.visible_to(user).in_campaign().aggregate(
         n=Sum("members"))["n"] or 0
+
+
+def awarded_by_type_and_level(user, year: int) -> dict[tuple[int, int], int]:
+    """Honours awarded in the year, {(honour_type_id, level_id): n}: one query."""
+    rows = (Honour.objects.visible_to(user).filter(year=year, state=State.AWARDED).order_by()
+            .values("honour_type_id", "level_id").annotate(n=Count("pk")))
+    return {(r["honour_type_id"], r["level_id"]): r["n"] for r in rows}
+
+
+def categories_by_street(user) -> dict[tuple[str, int], int]:
+    """Campaign households by special-courtyard category and street,
+    {(street path, category_id): n}: one query."""
+    rows = (Household.objects.visible_to(user).in_campaign()
+            .filter(categories__isnull=False).order_by()
+            .annotate(street=Substr("org__path", 1, 2 * Organization.steplen))
+            .values("street", "categories").annotate(n=Count("pk")))
+    return {(r["street"], r["categories"]): r["n"] for r in rows}

@@ -22,6 +22,7 @@ from federation.summary.workbook import write_workbook
 #: (module in federation.summary.sections, stage name shown on the progress bar)
 SECTIONS = [
     ("organization", gettext_lazy("Summarising organizations")),
+    ("families", gettext_lazy("Summarising family work")),
 ]
 
 Progress = Callable[[str, int], None]

@@ -158,3 +158,34 @@ def test_command_line_builds_the_same_workbook(world, tmp_path):
     rows = sheet_rows(xlsx.read_bytes(), "组织机构")
     assert rows[1][0].startswith("范围：东湖街道妇联")
     assert docx.stat().st_size > 0
+
+
+def test_family_sheet_equals_the_coverage_page_and_honour_counts(world, login, media,
+                                                                committed):
+    import datetime
+
+    from families.models import State
+    from tests.families.factories import HonourFactory, HouseholdFactory, inspect
+
+    world.c1.households, world.c3.households = 400, 300
+    world.c1.save()
+    world.c3.save()
+    for org, score in ((world.c1, 95), (world.c1, 85), (world.c1, 40), (world.c3, 65)):
+        inspect(HouseholdFactory(org=org), score, datetime.date(2025, 5, 1))
+    HonourFactory(org=world.c1, state=State.AWARDED, year=2025)
+    HonourFactory(org=world.c3, state=State.AWARDED, year=2025)
+    HonourFactory(org=world.c3, state=State.NOMINATED, year=2025)
+    client = login(world.users["district_staff"])
+    run = generate(client, 2025, world.district, committed).context["run"]
+    content = b"".join(client.get(reverse("summary:download",
+                                          args=[run.pk, "xlsx"])).streaming_content)
+    rows = sheet_rows(content, "家庭文明")
+    page = client.get(reverse("families:coverage")).context
+    start = next(i for i, r in enumerate(rows) if r[0] == "街道（乡镇）") + 1
+    for row, street in zip(rows[start:start + 2], page["streets"], strict=True):
+        assert row[0] == street.org.name
+        assert row[2] == street.in_campaign
+        assert list(row[3:3 + len(street.by_tier)]) == list(street.by_tier.values())
+    overview = {r[0]: r[1] for r in sheet_rows(content, "概览")[4:]}
+    assert overview["获得表彰的最美家庭和先进个人"] == 2
+    assert overview["参与美丽庭院创建的家庭"] == sum(s.in_campaign for s in page["streets"])
