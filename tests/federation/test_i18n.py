@@ -19,3 +19,18 @@ def test_catalogue_is_fully_translated(path):
     untranslated = [e.msgid for e in po.untranslated_entries()]
     fuzzy = [e.msgid for e in po.fuzzy_entries()]
     assert not untranslated and not fuzzy, (untranslated, fuzzy)
+
+
+def test_no_msgid_is_translated_two_ways():
+    """Catalogues are merged at run time, so the same source string translated differently in
+    two apps would show the wrong one somewhere: give one of them a context (pgettext)."""
+    seen: dict[tuple, tuple[str, str]] = {}
+    clashes = []
+    for path in CATALOGUES:
+        for entry in polib.pofile(str(path)).translated_entries():
+            key = (entry.msgctxt, entry.msgid)
+            text = entry.msgstr or entry.msgstr_plural.get(0, "")
+            if key in seen and seen[key][1] != text:
+                clashes.append((entry.msgid, seen[key], (path.parts[-5], text)))
+            seen.setdefault(key, (path.parts[-5], text))
+    assert not clashes, clashes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from families import figures
 from families.models import CourtyardCategory, CourtyardTier, HonourLevel, HonourType
@@ -37,7 +38,7 @@ def build(ctx: SummaryContext) -> Section:
          for t in types]))
     section.tables.append(Table(
         _("Beautiful courtyards by street"),
-        [_("Street/township"), _("Households"), _("In the campaign")]
+        [_("Street/township"), _("All households"), _("In the campaign")]
         + [tier.name for tier in tiers] + [_("Campaign share %"), _("Plaque share %")],
         [[row.org.name, row.households, row.in_campaign]
          + [row.by_tier.get(tier.pk, 0) for tier in tiers]
@@ -54,13 +55,13 @@ def build(ctx: SummaryContext) -> Section:
     top_n = total.by_tier.get(top_tier.pk, 0) if total and top_tier else 0
     section.headlines = [
         Headline(_("Model families and people awarded"), awarded_n, awarded_last_n,
-                 _("awards")),
+                 pgettext("unit", "awards")),
         Headline(_("Households in the courtyard campaign"), headline["campaign"], None,
-                 _("households")),
+                 pgettext("unit", "households")),
         Headline(_("Households holding a courtyard plaque"), headline["plaques"], None,
-                 _("households")),
+                 pgettext("unit", "households")),
         Headline(_("Courtyard inspections"), inspections["inspections"],
-                 inspections_last["inspections"], _("times")),
+                 inspections_last["inspections"], pgettext("unit", "times")),
     ]
     sentence = _("In %(year)s, %(awarded)s model families and people were awarded honours at "
                  "all levels. %(campaign)s households took part in the beautiful-courtyard "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from federation.summary.data import Headline, Section, SummaryContext, Table
 from orgs import figures
@@ -37,13 +38,13 @@ def build(ctx: SummaryContext) -> Section:
          for level, label in levels]))
     section.headlines = [
         Headline(_("Street/township federations"), this["streets"], last["streets"],
-                 _("units")),
+                 pgettext("unit", "units")),
         Headline(_("Community/village federations"), this["communities"], last["communities"],
-                 _("units")),
+                 pgettext("unit", "units")),
         Headline(_("Other women's organizations"), this["other_orgs"], last["other_orgs"],
-                 _("units")),
+                 pgettext("unit", "units")),
         Headline(_("Executive committee members"), this["committee_members"],
-                 last["committee_members"], _("people")),
+                 last["committee_members"], pgettext("unit", "people")),
     ]
     section.sentences.append(_(
         "The federation's network covers %(streets)s streets/townships and %(communities)s "
