@@ -3,8 +3,10 @@ import importlib.util
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
+from federation import dashboard, todo
 from federation.filters import AccessLogFilter
 from federation.models import AccessLog
 from federation.pagination import paginate
@@ -28,14 +30,28 @@ def home_panels(request) -> list[tuple[str, dict]]:
     return panels
 
 
+def chosen_year(request) -> int:
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("year", this_year))
+    except ValueError:
+        return this_year
+    return year if 2000 <= year <= this_year else this_year
+
+
 @login_required
 def home(request):
-    user = request.user
+    """The dashboard: this year against last year and the targets, the to-do list, and each
+    app's panel, for the user's scope."""
+    user, year = request.user, chosen_year(request)
     orgs = Organization.objects.visible_to(user)
+    tiles, charts = dashboard.collect(user, year)
     return render(request, "home.html", {
         "headline": org_figures.scope_headline(orgs, Position.objects.visible_to(user)),
         "sites": org_figures.service_site_counts(orgs),
-        "scope": user.org,
+        "scope": user.org, "year": year,
+        "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+        "tiles": tiles, "charts": charts, "todo": todo.collect(user),
         "panels": home_panels(request),
     })
 

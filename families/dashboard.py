@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from families import figures
+from families.models import CourtyardTier
+from federation.dashboard import Chart, Tile
+
+
+def tiles(user, year: int) -> list[Tile]:
+    awarded = sum(figures.awarded_by_type_and_level(user, year).values())
+    awarded_last = sum(figures.awarded_by_type_and_level(user, year - 1).values())
+    courtyards = figures.courtyard_headline(user)
+    return [
+        Tile(_("Model families and people awarded"), awarded, awarded_last,
+             unit=pgettext("unit", "awards"), url=reverse("families:honours")),
+        Tile(_("Households in the courtyard campaign"), courtyards["campaign"],
+             unit=pgettext("unit", "households"), url=reverse("families:coverage")),
+    ]
+
+
+def charts(user, year: int) -> list[Chart]:
+    _villages, streets, _total = figures.coverage(user)
+    if not streets:
+        return []
+    tiers = list(CourtyardTier.objects.order_by("-min_score", "pk"))
+    chart = Chart(
+        "courtyard-tiers", _("Courtyard tiers by street"), "stacked",
+        [row.org.name for row in streets],
+        [{"name": tier.name, "data": [row.by_tier.get(tier.pk, 0) for row in streets]}
+         for tier in tiers])
+    best = max(streets, key=lambda row: row.plaques)
+    chart.summary = _("%(n)s streets; the most plaques are in %(street)s (%(plaques)s).") % {
+        "n": len(streets), "street": best.org.name, "plaques": best.plaques}
+    return [chart]

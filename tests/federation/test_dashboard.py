@@ -1,0 +1,69 @@
+"""The dashboard: tiles and charts for the user's scope and year, a table behind every chart,
+and a query count that does not grow with the data."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from families.models import State
+from tests.factories import OrganizationFactory, PositionFactory
+from tests.families.factories import HonourFactory, HouseholdFactory, inspect
+
+
+def add_data(world, n: int):
+    for i in range(n):
+        community = world.c1 if i % 2 else world.c3
+        inspect(HouseholdFactory(org=community), 95 - i % 40, datetime.date(2025, 5, 1))
+        HonourFactory(org=community, state=State.AWARDED, year=2025)
+        PositionFactory(org=community, post="member")
+        OrganizationFactory(parent=community, kind="womens_home")
+        community.refresh_from_db()
+
+
+def dashboard(client, year=2025):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("home"), {"year": year})
+    assert response.status_code == 200
+    return response, len(queries)
+
+
+def test_query_count_does_not_grow_with_data(world, login):
+    client = login(world.users["leader"])
+    add_data(world, 2)
+    _response, small = dashboard(client)
+    add_data(world, 12)
+    response, large = dashboard(client)
+    assert small == large, (small, large)
+    assert large <= 40
+    tiles = {t.label: t.value for t in response.context["tiles"]}
+    assert tiles["获得表彰的最美家庭和先进个人"] == 14
+
+
+def test_tiles_follow_the_scope_and_the_year(world, login):
+    add_data(world, 4)  # two in C1 (street S1), two in C3 (street S2)
+    street = {t.label: t for t in dashboard(login(world.users["street_chair"]))[0].context["tiles"]}
+    assert street["获得表彰的最美家庭和先进个人"].value == 2
+    assert street["参与美丽庭院创建的家庭"].value == 2
+    earlier = dashboard(login(world.users["leader"]), year=2024)[0].context["tiles"]
+    assert {t.label: t.value for t in earlier}["获得表彰的最美家庭和先进个人"] == 0
+    assert {t.label: t.last_year for t in dashboard(
+        login(world.users["leader"]), year=2026)[0].context["tiles"]}[
+        "获得表彰的最美家庭和先进个人"] == 4
+
+
+def test_every_chart_has_its_data_and_a_table(world, login):
+    add_data(world, 4)
+    response, _count = dashboard(login(world.users["district_staff"]))
+    page = response.content.decode()
+    for chart in response.context["charts"]:
+        assert f'id="{chart.dom_id}"' in page and f'data-source="{chart.dom_id}"' in page
+        header, rows = chart.table()
+        assert len(header) == len(chart.series) + 1 and len(rows) == len(chart.categories)
+    assert "显示为表格" in page
+
+
+def test_a_bad_year_falls_back_to_this_year(world, login):
+    response = login(world.users["leader"]).get(reverse("home"), {"year": "1900x"})
+    assert response.context["year"] == datetime.date.today().year
