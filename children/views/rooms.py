@@ -113,7 +113,7 @@ def _experts(request):
 
 @login_required
 def expert_list(request):
-    experts = _experts(request).annotate_assessments()
+    experts = _experts(request).annotate_assessments().order_by("-is_active", "name", "pk")
     return render(request, "children/expert_list.html", {
         "page": paginate(request, experts, per_page=50)})
 
