@@ -133,6 +133,19 @@ class NursingRoom(models.Model):
 
 
 class ExpertQuerySet(ScopedQuerySet):
+    """The pool is shared downwards: a chair also sees the experts of the federations above
+    her (to pick an assessor), but edits only those inside her own subtree."""
+
+    def visible_to(self, user) -> ExpertQuerySet:
+        if not user.is_authenticated or not user.is_active or not user.scope_path:
+            return super().visible_to(user)
+        path, step = user.scope_path, Organization.steplen
+        above = [path[:i] for i in range(step, len(path), step)]
+        return self.filter(Q(org__path__startswith=path) | Q(org__path__in=above))
+
+    def managed_by(self, user) -> ExpertQuerySet:
+        return super().visible_to(user)
+
     def annotate_assessments(self) -> ExpertQuerySet:
         return self.annotate(assessment_count=models.Count("assessments"),
                              last_assessed=models.Max("assessments__assessed_on"))

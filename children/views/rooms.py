@@ -136,7 +136,7 @@ def expert_create(request):
 
 @write_required
 def expert_edit(request, pk: int):
-    expert = get_visible_or_404(Expert.objects, request.user, pk=pk)
+    expert = get_visible_or_404(Expert.objects.managed_by(request.user), request.user, pk=pk)
     form = ExpertForm(request.POST or None, instance=expert, user=request.user)
     return form_page(request, form, title=expert.name, back=None,
                      success_url="children:experts")[0]
