@@ -12,13 +12,8 @@ def panel(request) -> dict | None:
     user = request.user
     if not user.is_authenticated:
         return None
-    year = timezone.localdate().year
-    rooms = NursingRoom.objects.visible_to(user)
-    return {
-        "year": year,
-        "projects": Project.objects.visible_to(user).count(),
-        "area_rebuilt": figures.area_rebuilt(Project.objects.visible_to(user), year),
-        "rooms_built": figures.rooms_built(rooms, year),
-        "rooms_due": rooms.due_for_assessment(timezone.localdate()).count(),
-        "grants": figures.grants_paid(Grant.objects.in_scope(user), year)["amount"],
-    }
+    today = timezone.localdate()
+    numbers = figures.panel_numbers(
+        Project.objects.visible_to(user), NursingRoom.objects.visible_to(user),
+        Grant.objects.in_scope(user), today.year, today)
+    return {"year": today.year, **numbers}

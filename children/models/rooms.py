@@ -55,9 +55,15 @@ class RoomQuerySet(ScopedQuerySet):
     def with_requirement(self) -> RoomQuerySet:
         """Annotate `required_area` and `below_standard` (one extra query for the rules)."""
         required = required_area_expression(list(RoomAreaRule.objects.all()))
-        return self.annotate(required_area=required).annotate(
-            below_standard=Case(When(area__lt=models.F("required_area"), then=Value(True)),
+        return self.annotate(
+            required_area=required,
+            below_standard=Case(When(area__lt=required, then=Value(True)),
                                 default=Value(False), output_field=models.BooleanField()))
+
+    @staticmethod
+    def below_standard_q() -> Q:
+        """The same rule as a condition, for aggregates (one query for the rules)."""
+        return Q(area__lt=required_area_expression(list(RoomAreaRule.objects.all())))
 
     def with_last_assessment(self) -> RoomQuerySet:
         last = (Assessment.objects.filter(room=OuterRef("pk")).order_by("-assessed_on", "-pk")

@@ -86,3 +86,17 @@ def test_leader_overview_counts_the_whole_district(world, login):
                      paid_on=datetime.date(year, 1, 1))
     leader = login(world.users["leader"]).get(reverse("children:overview"))
     assert leader.context["grants"]["amount"] == 200
+
+
+def test_home_panel_agrees_with_the_figures(world, login):
+    year = datetime.date.today().year
+    ProjectFactory(org=world.c1, status="completed", planned_area=Decimal("300"),
+                   completed_area=Decimal("300"), completed_on=datetime.date(year, 1, 2))
+    RoomFactory(org=world.c1, built_on=datetime.date(year, 1, 3))
+    GrantFactory(child=ChildFactory(org=world.c1), amount=Decimal("250"),
+                 paid_on=datetime.date(year, 1, 4))
+    home = login(world.users["leader"]).get(reverse("home"))
+    panel = dict(home.context["panels"])["children/_home.html"]
+    assert panel["projects"] == 1 and panel["area_rebuilt"] == Decimal("300")
+    assert panel["rooms_built"] == 1 and panel["rooms_due"] == 1
+    assert panel["grants"] == Decimal("250")

@@ -1,5 +1,6 @@
 from django.core.management import call_command
 
+from children.models import Child, Expert, NursingRoom, Project
 from orgs.models import Organization, OrgKind, Person, Position, Role, User
 
 
@@ -14,6 +15,8 @@ def test_seed_demo_small_is_deterministic_and_has_a_login_per_role(db):
     assert Organization.find_problems() == ([], [], [], [], [])
     call_command("seed_demo", "--scale", "small", "--if-empty")  # a no-op on a full database
     assert len(first) == Organization.objects.count()
+    for model in (Child, Project, NursingRoom, Expert):  # records that PROTECT orgs and users
+        model.objects.all().delete()
     Position.objects.all().delete()
     Person.objects.all().delete()
     User.objects.all().delete()
