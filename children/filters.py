@@ -33,9 +33,12 @@ class SubtreeFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, request=None, **kwargs):
         super().__init__(data, *args, request=request, **kwargs)
+        # The user's own organization and the level below it: a short list even at district
+        # scale (a community is reached through its street, or by the text search).
+        depth = request.user.org.depth + 1 if request.user.org_id else 2
         self.filters["org"].queryset = (
-            Organization.objects.visible_to(request.user).filter(kind__in=LEVEL_KINDS)
-            .only("pk", "name", "path"))
+            Organization.objects.visible_to(request.user)
+            .filter(kind__in=LEVEL_KINDS, depth__lte=depth).only("pk", "name", "path"))
 
     def filter_subtree(self, queryset, name, value):
         return queryset.filter(**{f"{self.org_field}__path__startswith": value.path})

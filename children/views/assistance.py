@@ -58,7 +58,9 @@ def child_export(request):
     columns = [(_("record number"), 14), (_("name"), 10), (_("resident ID number"), 20),
                (_("gender"), 6), (_("birth year"), 8), (_("category"), 16),
                (_("community"), 20), (_("school"), 20), (_("being assisted"), 8)]
-    children = list(_children(request).qs)
+    children = list(_children(request).qs.only(  # decrypt only the columns exported
+        "record_no", "name", "id_number", "gender", "birth_year", "category", "school",
+        "is_active", "org__name"))
     log_access(request, "children.child", AccessLog.Action.EXPORT, label="list",
                detail=f"{len(children)} rows, masked")
     rows = ((c.record_no, c.masked_name, c.masked_id, c.get_gender_display(), c.birth_year,
@@ -157,7 +159,9 @@ def grant_export(request):
     columns = [(_("record number"), 14), (_("name"), 10), (_("community"), 20),
                (_("programme"), 14), (_("amount (yuan)"), 12), (_("paid on"), 12),
                (_("payer"), 24)]
-    grants = list(_grants(request).qs)
+    grants = list(_grants(request).qs.only(
+        "amount", "paid_on", "payer", "programme__name_zh", "programme__name_en",
+        "child__record_no", "child__name", "child__org__name"))
     log_access(request, "children.grant", AccessLog.Action.EXPORT, label="list",
                detail=f"{len(grants)} rows, masked")
     rows = ((g.child.record_no, g.child.masked_name, g.child.org.name, g.programme.name,
