@@ -40,7 +40,6 @@ PLACE_NAMES = {"transport_hub": "{p}高铁站", "mall": "{p}购物中心", "hosp
 PROJECT_NAMES = {"park": "{p}儿童友好公园改造", "school_route": "{p}通学路安全提升",
                  "hospital": "{p}医院儿童友好诊区", "library": "{p}图书馆少儿阅读空间",
                  "childrens_home": "{p}儿童之家", "study_tour": "{p}研学路线"}
-SCHOOLS = ["实验小学", "第一小学", "中心小学", "第二中学", "育才中学", "阳光幼儿园"]
 SITUATIONS = ["父母双方外出务工，由祖父母照料", "父亲病故，母亲改嫁，由祖母抚养",
               "家庭低保户，母亲患重病", "单亲家庭，父亲残疾", "父母离异，随外祖母生活"]
 
@@ -178,14 +177,18 @@ def _seed_children(ctx: DemoContext) -> None:
         female = rng.random() < 0.55
         birth_year = today.year - rng.randrange(4, 17)
         name, id_number = ctx.person_name(female), _resident_id(ctx, birth_year, i)
-        guardian = ctx.person_name(rng.random() < 0.7)
+        relation = rng.choice(["祖母", "祖父", "母亲", "父亲", "外祖母"])
+        guardian = ctx.person_name(relation not in ("祖父", "父亲"))
+        age = today.year - birth_year
+        school = rng.choice(PLACES) + ("幼儿园" if age < 6 else rng.choice(
+            ["实验小学", "第一小学", "中心小学"]) if age < 12 else rng.choice(["第二中学", "育才中学"]))
         children.append(Child(
             org=rng.choice(communities), record_no=f"ER{today.year}{i + 1:05d}", name=name,
             name_hash=lookup_hash(name, "child_name"), id_number=id_number,
             id_hash=lookup_hash(id_number, "resident_id"), gender="F" if female else "M",
             birth_year=birth_year, category=rng.choice(ChildCategory.values[:2]),
-            guardian_name=guardian, guardian_relation=rng.choice(["祖母", "祖父", "母亲", "父亲"]),
-            guardian_phone=ctx.phone(), school=rng.choice(PLACES) + rng.choice(SCHOOLS),
+            guardian_name=guardian, guardian_relation=relation,
+            guardian_phone=ctx.phone(), school=school,
             situation=rng.choice(SITUATIONS),
             guardian_consent_on=ctx.date_between(today - datetime.timedelta(days=700), today)))
     children = Child.objects.bulk_create(children, batch_size=1000)

@@ -177,7 +177,8 @@ class ProjectFile(models.Model):
 
 
 class SiteEvent(models.Model):
-    """An activity held at a project site. TODO: link to the activity log once it exists."""
+    """An activity held at a project site (study tour, children's council). Kept here until
+    the activity log (orgs) is merged; then each row should point at its activity."""
 
     class Kind(models.TextChoices):
         STUDY_TOUR = "study_tour", _("Study tour (研学)")
