@@ -227,6 +227,11 @@ class ChildForm(ScopedOrgMixin, forms.ModelForm):
         return year
 
 
+class UnmaskForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for showing in full"), max_length=200,
+                             min_length=4)
+
+
 class PairingForm(forms.ModelForm):
     class Meta:
         model = Pairing

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from children.models.reference import GrantProgramme
-from federation.privacy import lookup_hash, mask_id_number, mask_name
+from federation.privacy import lookup_hash, mask_id_number, mask_name, mask_phone
 from orgs.models import Gender, Organization, Role
 from orgs.scoping import ScopedQuerySet, scope_filter
 
@@ -121,6 +121,10 @@ class Child(models.Model):
     @property
     def masked_id(self) -> str:
         return mask_id_number(self.id_number or "")
+
+    @property
+    def masked_guardian_phone(self) -> str:
+        return mask_phone(self.guardian_phone or "")
 
 
 def next_record_no() -> str:

@@ -72,11 +72,24 @@ def test_list_and_export_are_masked_and_logged(world, login, child):
 def test_every_view_of_a_record_is_logged_without_personal_data(world, login, child):
     client = login(world.users["street_chair"])
     response = client.get(reverse("children:child", args=[child.pk]))
-    assert response.status_code == 200 and NAME in response.content.decode()
+    body = response.content.decode()
+    assert response.status_code == 200 and NAME not in body and "林*梅" in body
+    assert resident_id(7) not in body
     entry = AccessLog.objects.get()
     assert (entry.action, entry.object_id, entry.object_label, entry.username) == (
         "view", str(child.pk), child.record_no, "street_chair")
     assert NAME not in str(entry.__dict__)
+
+
+def test_showing_in_full_takes_a_reason_and_is_logged(world, login, child):
+    client = login(world.users["community_chair"])
+    url = reverse("children:child", args=[child.pk])
+    refused = client.post(url, {"reason": ""})
+    assert NAME not in refused.content.decode() and refused.context["unmask_form"].errors
+    shown = client.post(url, {"reason": "核对春蕾计划资助名单"}).content.decode()
+    assert NAME in shown and resident_id(7) in shown
+    entry = AccessLog.objects.filter(action="unmask").get()
+    assert entry.reason == "核对春蕾计划资助名单" and entry.object_label == child.record_no
 
 
 def test_name_search_uses_the_keyed_hash(world, login, child):
