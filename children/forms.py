@@ -27,7 +27,7 @@ from children.models import (
 )
 from children.models.rooms import MAX_ITEM_SCORE
 from federation.privacy import lookup_hash, normalise, validate_resident_id
-from orgs.models import Organization, Role, User
+from orgs.models import Organization, OrgKind, Role, User
 
 
 class DateInput(forms.DateInput):
@@ -206,8 +206,12 @@ class ChildForm(ScopedOrgMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.limit_org(user)
+        field = self.fields["org"]
+        field.queryset = field.queryset.filter(kind=OrgKind.COMMUNITY)
+        field.label = _("community")
+        if user.org and user.org.kind != OrgKind.COMMUNITY:
+            field.initial = None
         self.fields["name"].required = True
-        self.fields["org"].label = _("community")
 
     def clean_id_number(self):
         value = normalise(self.cleaned_data.get("id_number") or "")

@@ -41,6 +41,11 @@ def test_figures(world):
     assert table["park"]["total"] == 4 and table["park"]["counts"] == [0, 0, 1, 2, 1]
     counts = figures.room_counts(NursingRoom.objects.all())
     assert (counts["built"], counts["planned"]) == (2, 1)
+    summary = figures.year_summary(projects, NursingRoom.objects.all(), Grant.objects.all(),
+                                   Child.objects.all(), year)
+    assert (summary["area_rebuilt"], summary["rooms_built"], summary["projects_completed"]) == (
+        Decimal("1000"), 1, 2)
+    assert summary["grants"]["amount"] == Decimal("600")
 
 
 def test_small_child_counts_are_suppressed(world):

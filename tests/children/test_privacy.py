@@ -179,3 +179,9 @@ def test_registering_a_child_is_logged_with_the_record_number(world, login):
     assert "王小明" not in response["Location"]
     entry = AccessLog.objects.get(action="create")
     assert entry.object_label == child.record_no and child.record_no.startswith("ER")
+
+
+def test_a_child_belongs_to_a_community(world, login):
+    client = login(world.users["district_staff"])
+    form = client.get(reverse("children:child_create")).context["form"]
+    assert set(form.fields["org"].queryset) == {world.c1, world.c2, world.c3}
