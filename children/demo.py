@@ -92,7 +92,11 @@ def _seed_projects(ctx: DemoContext) -> None:
             spent=budget * Decimal(rng.randrange(0, 100)) / 100 if status != "planned" else 0,
             starts_on=start, planned_end=start + datetime.timedelta(days=rng.randrange(180, 720)),
             completed_on=ctx.date_between(start, today) if finished else None, status=status))
-    projects = Project.objects.bulk_create(projects)
+    _seed_milestones(ctx, Project.objects.bulk_create(projects))
+
+
+def _seed_milestones(ctx: DemoContext, projects: list[Project]) -> None:
+    rng, today = ctx.rng, ctx.today
     milestones, events = [], []
     for project in projects:
         count = rng.randrange(2, 6)
@@ -115,7 +119,6 @@ def _seed_projects(ctx: DemoContext) -> None:
 def _seed_rooms(ctx: DemoContext, experts: list[Expert]) -> None:
     rng, today = ctx.rng, ctx.today
     place_types = list(PlaceType.objects.all())
-    items = list(Facility.objects.all())
     orgs = _orgs(ctx)
     rooms = []
     for _ in range(ctx.n(60, minimum=6)):
@@ -133,7 +136,12 @@ def _seed_rooms(ctx: DemoContext, experts: list[Expert]) -> None:
             opening_hours=rng.choice(["08:00-22:00", "09:00-21:00", "全天", "08:30-17:30"]),
             status=status, built_on=built if status != RoomStatus.PLANNED else None,
             closed_on=ctx.date_between(built, today) if status == RoomStatus.CLOSED else None))
-    rooms = NursingRoom.objects.bulk_create(rooms)
+    _seed_assessments(ctx, NursingRoom.objects.bulk_create(rooms), experts)
+
+
+def _seed_assessments(ctx: DemoContext, rooms: list[NursingRoom], experts: list[Expert]) -> None:
+    rng, today = ctx.rng, ctx.today
+    items = list(Facility.objects.all())
     through = NursingRoom.facilities.through
     links, assessments, plans = [], [], []
     for room in rooms:
@@ -170,8 +178,6 @@ def _resident_id(ctx: DemoContext, birth_year: int, serial: int) -> str:
 def _seed_children(ctx: DemoContext) -> None:
     rng, today = ctx.rng, ctx.today
     communities = [c for c in ctx.communities if c.is_active] or _orgs(ctx)
-    programmes = list(GrantProgramme.objects.all())
-    managers = [u for role, u in ctx.users.items() if role != Role.LEADER] or [None]
     children = []
     for i in range(ctx.n(200, minimum=10)):
         female = rng.random() < 0.55
@@ -191,7 +197,13 @@ def _seed_children(ctx: DemoContext) -> None:
             guardian_phone=ctx.phone(), school=school,
             situation=rng.choice(SITUATIONS),
             guardian_consent_on=ctx.date_between(today - datetime.timedelta(days=700), today)))
-    children = Child.objects.bulk_create(children, batch_size=1000)
+    _seed_child_records(ctx, Child.objects.bulk_create(children, batch_size=1000))
+
+
+def _seed_child_records(ctx: DemoContext, children: list[Child]) -> None:
+    rng, today = ctx.rng, ctx.today
+    programmes = list(GrantProgramme.objects.all())
+    managers = [u for role, u in ctx.users.items() if role != Role.LEADER] or [None]
     pairings, visits, grants = [], [], []
     for child in children:
         if managers[0] and rng.random() < 0.7:
