@@ -200,8 +200,9 @@ class ChildForm(ScopedOrgMixin, forms.ModelForm):
         model = Child
         fields = ["name", "id_number", "gender", "birth_year", "category", "org", "school",
                   "guardian_name", "guardian_relation", "guardian_phone", "situation",
-                  "guardian_consent_on", "is_active"]
-        widgets = {"guardian_consent_on": DateInput(), "situation": forms.Textarea({"rows": 3})}
+                  "guardian_consent_on", "is_active", "closed_on"]
+        widgets = {"guardian_consent_on": DateInput(), "closed_on": DateInput(),
+                   "situation": forms.Textarea({"rows": 3})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -92,6 +92,9 @@ class Child(models.Model):
     guardian_consent_on = models.DateField(_("guardian's consent given on"), null=True,
                                            blank=True)
     is_active = models.BooleanField(_("being assisted"), default=True)
+    closed_on = models.DateField(_("assistance ended on"), null=True, blank=True)
+    anonymized_at = models.DateTimeField(_("anonymized at"), null=True, blank=True,
+                                         editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ChildQuerySet.as_manager()
@@ -113,6 +116,15 @@ class Child(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("children:child", args=[self.pk])
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if not self.is_active and not self.closed_on:
+            raise ValidationError({"closed_on": _("Give the date the assistance ended.")})
+        if self.is_active and self.closed_on:
+            raise ValidationError({"closed_on": _("A child still being assisted has no end "
+                                                  "date.")})
 
     @property
     def masked_name(self) -> str:

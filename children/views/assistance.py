@@ -8,6 +8,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from children.filters import ChildFilter, GrantFilter
@@ -63,10 +64,10 @@ def child_export(request):
         "is_active", "org__name"))
     log_access(request, "children.child", AccessLog.Action.EXPORT, label="list",
                detail=f"{len(children)} rows, masked")
-    rows = ((c.record_no, c.masked_name, c.masked_id, c.get_gender_display(), c.birth_year,
+    rows = [(c.record_no, c.masked_name, c.masked_id, c.get_gender_display(), c.birth_year,
              c.get_category_display(), c.org.name, c.school,
-             _("yes") if c.is_active else _("no")) for c in children)
-    return xlsx_response("children", _("Children"), columns, rows)
+             _("yes") if c.is_active else _("no")) for c in children]
+    return xlsx_response("children", _("Children"), columns, rows + [watermark(request)])
 
 
 @records_access
@@ -172,6 +173,14 @@ def grant_export(request):
         "child__record_no", "child__name", "child__org__name"))
     log_access(request, "children.grant", AccessLog.Action.EXPORT, label="list",
                detail=f"{len(grants)} rows, masked")
-    rows = ((g.child.record_no, g.child.masked_name, g.child.org.name, g.programme.name,
-             g.amount, g.paid_on, g.payer) for g in grants)
-    return xlsx_response("grants", _("Grants and donations"), columns, rows)
+    rows = [(g.child.record_no, g.child.masked_name, g.child.org.name, g.programme.name,
+             g.amount, g.paid_on, g.payer) for g in grants]
+    return xlsx_response("grants", _("Grants and donations"), columns,
+                         rows + [watermark(request)])
+
+
+def watermark(request) -> tuple[str]:
+    """The last row of a personal-data export names who exported it and when."""
+    stamp = timezone.localtime().strftime("%Y-%m-%d %H:%M")
+    return (_("Exported by %(user)s at %(time)s; names and ID numbers masked.") % {
+        "user": request.user.get_username(), "time": stamp},)

@@ -64,6 +64,9 @@ def test_list_and_export_are_masked_and_logged(world, login, child):
     cells = [c for row in load_workbook(io.BytesIO(grants.content)).active.iter_rows(
         values_only=True) for c in row]
     assert NAME not in cells and child.record_no in cells
+    last_row = list(load_workbook(io.BytesIO(grants.content)).active.iter_rows(
+        values_only=True))[-1]
+    assert "district_staff" in last_row[0]  # watermarked with the user and the time
     actions = list(AccessLog.objects.order_by("pk").values_list("action", "object_type"))
     assert actions == [("view", "children.child"), ("export", "children.child"),
                        ("export", "children.grant")]
