@@ -129,14 +129,6 @@ class NursingRoom(models.Model):
         if self.status == RoomStatus.CLOSED and not self.closed_on:
             raise ValidationError({"closed_on": _("Give the date the room was closed.")})
 
-    def required_area(self) -> Decimal:
-        if hasattr(self, "_required"):
-            return self._required
-        room = NursingRoom.objects.filter(pk=self.pk).with_requirement().values(
-            "required_area").first()
-        self._required = room["required_area"] if room else Decimal("0")
-        return self._required
-
 
 class ExpertQuerySet(ScopedQuerySet):
     """The pool is shared downwards: a chair also sees the experts of the federations above

@@ -43,7 +43,7 @@ def project_export(request):
 
 @login_required
 def project_detail(request, pk: int):
-    project = get_visible_or_404(Project.objects.select_related("domain", "org"),
+    project = get_visible_or_404(Project.objects.with_progress().select_related("domain", "org"),
                                  request.user, pk=pk)
     return render(request, "children/project_detail.html", {
         "project": project, "milestones": list(project.milestones.all()),
