@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from children.filters import ProjectFilter
 from children.forms import MilestoneForm, ProjectFileForm, ProjectForm, SiteEventForm
@@ -87,6 +89,26 @@ def file_upload(request, project_pk: int):
                            instance=ProjectFile(project=project, uploaded_by=request.user))
     return form_page(request, form, title=_("Add a document or photo"), back=project,
                      success_url=project.get_absolute_url(), done=_("File uploaded."))[0]
+
+
+@require_POST
+@write_required
+def milestone_delete(request, pk: int):
+    milestone = get_visible_or_404(Milestone.objects.select_related("project"),
+                                   request.user, pk=pk)
+    milestone.delete()
+    messages.success(request, _("Milestone removed."))
+    return redirect(milestone.project)
+
+
+@require_POST
+@write_required
+def file_delete(request, pk: int):
+    item = get_visible_or_404(ProjectFile.objects.select_related("project"), request.user, pk=pk)
+    item.file.delete(save=False)
+    item.delete()
+    messages.success(request, _("File removed."))
+    return redirect(item.project)
 
 
 @login_required

@@ -54,3 +54,22 @@ def test_huge_files_are_refused(world, login, settings):
                       PNG + b"\0" * 2048)
     assert "file" in response.context["form"].errors
     assert not ProjectFile.objects.exists()
+
+
+def test_a_file_and_a_milestone_can_be_removed(world, login, tmp_path):
+    from tests.children.factories import MilestoneFactory
+
+    project = ProjectFactory(org=world.c1)
+    milestone = MilestoneFactory(project=project)
+    client = login(world.users["street_chair"])
+    upload(client, project, "photo", "site.png", PNG)
+    photo = ProjectFile.objects.get()
+    path = photo.file.path
+    assert client.get(reverse("children:file_delete", args=[photo.pk])).status_code == 405
+    response = client.post(reverse("children:file_delete", args=[photo.pk]))
+    assert response.status_code == 302 and not ProjectFile.objects.exists()
+    import os
+
+    assert not os.path.exists(path)
+    client.post(reverse("children:milestone_delete", args=[milestone.pk]))
+    assert not project.milestones.exists()
