@@ -1,4 +1,45 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from children.views import assistance, overview, projects, rooms
 
 app_name = "children"
-urlpatterns: list = []
+urlpatterns = [
+    path("", overview.overview, name="overview"),
+    path("projects/", projects.project_list, name="projects"),
+    path("projects/export/", projects.project_export, name="project_export"),
+    path("projects/new/", projects.project_create, name="project_create"),
+    path("projects/<int:pk>/", projects.project_detail, name="project"),
+    path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
+    path("projects/<int:project_pk>/milestones/new/", projects.milestone_create,
+         name="milestone_create"),
+    path("milestones/<int:pk>/edit/", projects.milestone_edit, name="milestone_edit"),
+    path("milestones/<int:pk>/delete/", projects.milestone_delete, name="milestone_delete"),
+    path("projects/<int:project_pk>/files/new/", projects.file_upload, name="file_upload"),
+    path("files/<int:pk>/", projects.file_download, name="file"),
+    path("files/<int:pk>/delete/", projects.file_delete, name="file_delete"),
+    path("projects/<int:project_pk>/events/new/", projects.event_create, name="event_create"),
+    path("rooms/", rooms.room_list, name="rooms"),
+    path("rooms/export/", rooms.room_export, name="room_export"),
+    path("rooms/due/", rooms.room_due, name="rooms_due"),
+    path("rooms/due/export/", rooms.room_due_export, name="rooms_due_export"),
+    path("rooms/new/", rooms.room_create, name="room_create"),
+    path("rooms/<int:pk>/", rooms.room_detail, name="room"),
+    path("rooms/<int:pk>/edit/", rooms.room_edit, name="room_edit"),
+    path("rooms/<int:room_pk>/assess/", rooms.assessment_create, name="assessment_create"),
+    path("experts/", rooms.expert_list, name="experts"),
+    path("experts/export/", rooms.expert_export, name="expert_export"),
+    path("experts/new/", rooms.expert_create, name="expert_create"),
+    path("experts/<int:pk>/edit/", rooms.expert_edit, name="expert_edit"),
+    path("children/", assistance.child_list, name="children"),
+    path("children/export/", assistance.child_export, name="child_export"),
+    path("children/new/", assistance.child_create, name="child_create"),
+    path("children/<int:pk>/", assistance.child_detail, name="child"),
+    path("children/<int:pk>/edit/", assistance.child_edit, name="child_edit"),
+    path("children/<int:child_pk>/pairings/new/", assistance.pairing_create,
+         name="pairing_create"),
+    path("pairings/<int:pk>/edit/", assistance.pairing_edit, name="pairing_edit"),
+    path("children/<int:child_pk>/visits/new/", assistance.visit_create, name="visit_create"),
+    path("children/<int:child_pk>/grants/new/", assistance.grant_create, name="grant_create"),
+    path("grants/", assistance.grant_list, name="grants"),
+    path("grants/export/", assistance.grant_export, name="grant_export"),
+]

@@ -1,5 +1,6 @@
 from django.core.management import call_command
 
+from children.models import Child, Expert, NursingRoom, Project
 from orgs.models import Organization, OrgKind, Person, Position, Role, User
 
 
@@ -14,7 +15,7 @@ def test_seed_demo_small_is_deterministic_and_has_a_login_per_role(db):
     assert Organization.find_problems() == ([], [], [], [], [])
     call_command("seed_demo", "--scale", "small", "--if-empty")  # a no-op on a full database
     assert len(first) == Organization.objects.count()
-    _delete_families_data()
+    _delete_work_records()
     Position.objects.all().delete()
     Person.objects.all().delete()
     User.objects.all().delete()
@@ -24,9 +25,10 @@ def test_seed_demo_small_is_deterministic_and_has_a_login_per_role(db):
     assert list(Person.objects.order_by("pk").values_list("name", flat=True)) == people
 
 
-def _delete_families_data():
-    """Family records protect the users and organizations they point at: they go first."""
+def _delete_work_records():
+    """Work records protect the users and organizations they point at: they go first."""
     from families.models import Honour, Household, InspectionRound, Recipient
 
-    for model in (InspectionRound, Honour, Recipient, Household):
+    for model in (InspectionRound, Honour, Recipient, Household, Child, Project, NursingRoom,
+                  Expert):
         model.objects.all().delete()

@@ -1,0 +1,293 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from children.models import (
+    Assessment,
+    AssessmentScore,
+    Child,
+    Expert,
+    Facility,
+    Grant,
+    GrantProgramme,
+    Milestone,
+    NursingRoom,
+    Pairing,
+    PlaceType,
+    Project,
+    ProjectDomain,
+    ProjectFile,
+    SiteEvent,
+    Visit,
+)
+from children.models.rooms import MAX_ITEM_SCORE
+from federation.privacy import lookup_hash, normalise, validate_resident_id
+from orgs.models import Organization, OrgKind, Role, User
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class ScopedOrgMixin:
+    """The organization field offers only the user's own subtree."""
+
+    def limit_org(self, user) -> None:
+        field = self.fields["org"]
+        field.queryset = Organization.objects.visible_to(user).only("pk", "name", "path")
+        if not self.instance.pk and user.org_id:
+            field.initial = user.org_id
+
+
+class ProjectForm(ScopedOrgMixin, forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = ["name", "domain", "org", "lead_unit", "partner_units", "address",
+                  "planned_area", "completed_area", "budget", "spent", "starts_on",
+                  "planned_end", "status", "completed_on", "description"]
+        widgets = {"starts_on": DateInput(), "planned_end": DateInput(),
+                   "completed_on": DateInput(), "description": forms.Textarea({"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_org(user)
+        self.fields["domain"].queryset = ProjectDomain.objects.active()
+
+    def clean(self):
+        cleaned = super().clean()
+        for field in ("planned_area", "completed_area", "budget", "spent"):
+            if (cleaned.get(field) or 0) < 0:
+                self.add_error(field, _("Enter a number of zero or more."))
+        return cleaned
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due_on", "done_on"]
+        widgets = {"due_on": DateInput(), "done_on": DateInput()}
+
+    def clean_done_on(self):
+        done = self.cleaned_data.get("done_on")
+        if done and done > timezone.localdate():
+            raise ValidationError(_("A milestone cannot be done in the future."))
+        return done
+
+
+#: Allowed uploads per kind: extension -> the file's first bytes.
+UPLOAD_SIGNATURES = {
+    ProjectFile.Kind.DOCUMENT: {"pdf": [b"%PDF"], "docx": [b"PK\x03\x04"],
+                                "xlsx": [b"PK\x03\x04"], "doc": [b"\xd0\xcf\x11\xe0"]},
+    ProjectFile.Kind.PHOTO: {"jpg": [b"\xff\xd8\xff"], "jpeg": [b"\xff\xd8\xff"],
+                             "png": [b"\x89PNG\r\n\x1a\n"]},
+}
+
+
+class ProjectFileForm(forms.ModelForm):
+    class Meta:
+        model = ProjectFile
+        fields = ["kind", "title", "file"]
+
+    def clean(self):
+        cleaned = super().clean()
+        upload, kind = cleaned.get("file"), cleaned.get("kind")
+        if not upload or not kind:
+            return cleaned
+        limit = settings.MAX_UPLOAD_BYTES
+        if upload.size > limit:
+            self.add_error("file", _("The file is larger than %(mb)s MB.") % {
+                "mb": limit // (1024 * 1024)})
+            return cleaned
+        allowed = UPLOAD_SIGNATURES[kind]
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in allowed:
+            self.add_error("file", _("Allowed file types: %(types)s.") % {
+                "types": ", ".join(sorted(allowed))})
+            return cleaned
+        head = upload.read(8)
+        upload.seek(0)
+        if not any(head.startswith(sig) for sig in allowed[extension]):
+            self.add_error("file", _("The file's content does not match its type."))
+        self.instance.size = upload.size
+        return cleaned
+
+
+class SiteEventForm(forms.ModelForm):
+    class Meta:
+        model = SiteEvent
+        fields = ["held_on", "kind", "title", "participants"]
+        widgets = {"held_on": DateInput()}
+
+
+class RoomForm(ScopedOrgMixin, forms.ModelForm):
+    class Meta:
+        model = NursingRoom
+        fields = ["name", "org", "place_name", "place_type", "place_area", "daily_visitors",
+                  "address", "area", "opening_hours", "facilities", "status", "built_on",
+                  "closed_on"]
+        widgets = {"facilities": forms.CheckboxSelectMultiple, "built_on": DateInput(),
+                   "closed_on": DateInput()}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_org(user)
+        self.fields["place_type"].queryset = PlaceType.objects.active()
+        self.fields["facilities"].queryset = Facility.objects.active()
+
+    def clean_area(self):
+        area = self.cleaned_data["area"]
+        if area is not None and area <= 0:
+            raise ValidationError(_("Enter the room's floor area in square metres."))
+        return area
+
+
+class ExpertForm(ScopedOrgMixin, forms.ModelForm):
+    class Meta:
+        model = Expert
+        fields = ["name", "field", "workplace", "contact", "org", "is_active"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_org(user)
+
+
+class AssessmentForm(forms.ModelForm):
+    """An expert's visit: one score per active checklist item, the rating, recommendations."""
+
+    class Meta:
+        model = Assessment
+        fields = ["expert", "assessed_on", "rating", "recommendations"]
+        widgets = {"assessed_on": DateInput(), "recommendations": forms.Textarea({"rows": 3})}
+
+    def __init__(self, *args, room: NursingRoom, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.room = room
+        self.fields["expert"].queryset = Expert.objects.visible_to(user).filter(is_active=True)
+        self.items = list(Facility.objects.active())
+        for item in self.items:
+            label = item.name if item.required else f"{item.name} ({_('recommended')})"
+            self.fields[f"score_{item.code}"] = forms.IntegerField(
+                label=label, min_value=0, max_value=MAX_ITEM_SCORE, initial=0)
+
+    def clean_assessed_on(self):
+        day = self.cleaned_data["assessed_on"]
+        if day > timezone.localdate():
+            raise ValidationError(_("An assessment cannot be dated in the future."))
+        return day
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> Assessment:
+        scores = {item: self.cleaned_data[f"score_{item.code}"] for item in self.items}
+        self.instance.total_score = sum(scores.values())
+        self.instance.max_score = MAX_ITEM_SCORE * len(scores)
+        assessment = super().save()
+        AssessmentScore.objects.bulk_create(
+            AssessmentScore(assessment=assessment, facility=item, score=score)
+            for item, score in scores.items())
+        return assessment
+
+
+class ChildForm(ScopedOrgMixin, forms.ModelForm):
+    class Meta:
+        model = Child
+        fields = ["name", "id_number", "gender", "birth_year", "category", "org", "school",
+                  "guardian_name", "guardian_relation", "guardian_phone", "situation",
+                  "guardian_consent_on", "is_active", "closed_on"]
+        widgets = {"guardian_consent_on": DateInput(), "closed_on": DateInput(),
+                   "situation": forms.Textarea({"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_org(user)
+        field = self.fields["org"]
+        field.queryset = field.queryset.filter(kind=OrgKind.COMMUNITY)
+        field.label = _("community")
+        if user.org and user.org.kind != OrgKind.COMMUNITY:
+            field.initial = None
+        self.fields["name"].required = True
+
+    def clean_id_number(self):
+        value = normalise(self.cleaned_data.get("id_number") or "")
+        if not value:
+            return ""
+        validate_resident_id(value)
+        duplicate = Child.objects.filter(id_hash=lookup_hash(value, "resident_id"))
+        if duplicate.exclude(pk=self.instance.pk).exists():
+            raise ValidationError(_("A child with this ID number is already registered."))
+        return value
+
+    def clean_birth_year(self):
+        year = self.cleaned_data["birth_year"]
+        this_year = timezone.localdate().year
+        if not this_year - 18 <= year <= this_year:
+            raise ValidationError(_("A child was born in the last 18 years."))
+        return year
+
+
+class UnmaskForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for showing in full"), max_length=200,
+                             min_length=4)
+
+
+class PairingForm(forms.ModelForm):
+    class Meta:
+        model = Pairing
+        fields = ["mother_name", "mother_phone", "manager", "since", "until"]
+        widgets = {"since": DateInput(), "until": DateInput()}
+
+    def __init__(self, *args, child: Child, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.child = child
+        self.fields["manager"].queryset = (
+            User.scoped.visible_to(user).filter(is_active=True)
+            .exclude(role__in=["", Role.LEADER]).order_by("username"))
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The pairing cannot end before it starts."))
+        return cleaned
+
+
+class VisitForm(forms.ModelForm):
+    class Meta:
+        model = Visit
+        fields = ["visited_on", "visitor", "notes"]
+        widgets = {"visited_on": DateInput(), "notes": forms.Textarea({"rows": 3})}
+
+    def __init__(self, *args, child: Child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.child = child
+
+    def clean_visited_on(self):
+        day = self.cleaned_data["visited_on"]
+        if day > timezone.localdate():
+            raise ValidationError(_("A visit cannot be dated in the future."))
+        return day
+
+
+class GrantForm(forms.ModelForm):
+    class Meta:
+        model = Grant
+        fields = ["programme", "amount", "paid_on", "payer"]
+        widgets = {"paid_on": DateInput()}
+
+    def __init__(self, *args, child: Child, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.child = child
+        self.fields["programme"].queryset = GrantProgramme.objects.active()
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount <= 0:
+            raise ValidationError(_("Enter an amount above zero."))
+        return amount

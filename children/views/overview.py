@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import contextlib
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from children import figures
+from children.models import Child, Grant, NursingRoom, Project, ProjectStatus
+
+
+def overview_context(user, year: int) -> dict:
+    """Figures only: leaders see this page, so it carries counts and sums, never a name."""
+    projects = Project.objects.visible_to(user)
+    table = figures.projects_by_domain_status(projects)
+    grants = figures.grants_paid(Grant.objects.in_scope(user), year)
+    chart = {
+        "domains": [row["domain"].name for row in table],
+        "statuses": [str(label) for label in ProjectStatus.labels],
+        "series": [[row["counts"][i] for row in table] for i in range(len(ProjectStatus))],
+        "programmes": [{"name": p["programme"].name, "value": float(p["amount"])}
+                       for p in grants["programmes"]],
+    }
+    return {
+        "year": year, "table": table, "statuses": ProjectStatus.choices,
+        "status_totals": [sum(row["counts"][i] for row in table)
+                          for i in range(len(ProjectStatus))],
+        "area_rebuilt": figures.area_rebuilt(projects, year),
+        "money": figures.project_money(projects),
+        "rooms": figures.room_counts(NursingRoom.objects.visible_to(user)),
+        "rooms_built": figures.rooms_built(NursingRoom.objects.visible_to(user), year),
+        "grants": grants,
+        "children": figures.children_by_category(Child.objects.in_scope(user)),
+        "chart": chart,
+    }
+
+
+@login_required
+def overview(request):
+    year = figures.this_year()
+    with contextlib.suppress(ValueError):
+        year = int(request.GET.get("year", year))
+    return render(request, "children/overview.html", overview_context(request.user, year))

@@ -1,0 +1,71 @@
+"""Query counts of every list, detail page and export do not grow with the data."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.children.factories import (
+    AssessmentFactory,
+    ChildFactory,
+    GrantFactory,
+    MilestoneFactory,
+    PairingFactory,
+    ProjectFactory,
+    RoomFactory,
+    VisitFactory,
+)
+
+PAGES = ["children:overview", "children:projects", "children:project_export",
+         "children:rooms", "children:room_export", "children:rooms_due",
+         "children:rooms_due_export", "children:experts", "children:expert_export",
+         "children:children", "children:child_export", "children:grants",
+         "children:grant_export", "home"]
+
+
+def add_data(world, n: int):
+    for i in range(n):
+        org = world.c1 if i % 2 else world.c3
+        project = ProjectFactory(org=org)
+        MilestoneFactory(project=project)
+        MilestoneFactory(project=project, done_on="2025-01-01")
+        room = RoomFactory(org=org)
+        AssessmentFactory(room=room)
+        child = ChildFactory(org=org)
+        PairingFactory(child=child, manager=world.users["district_staff"])
+        VisitFactory(child=child)
+        GrantFactory(child=child)
+    return project, room, child
+
+
+def count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_list_pages_do_not_grow_with_data(world, login, name, django_assert_max_num_queries):
+    client = login(world.users["district_staff"])
+    add_data(world, 2)
+    few = count(client, reverse(name))
+    add_data(world, 8)
+    with django_assert_max_num_queries(few):
+        client.get(reverse(name))
+    assert few <= 20, f"{name}: {few} queries"
+
+
+def test_detail_pages_do_not_grow_with_data(world, login):
+    client = login(world.users["district_staff"])
+    project, room, child = add_data(world, 1)
+    urls = [reverse("children:project", args=[project.pk]),
+            reverse("children:room", args=[room.pk]),
+            reverse("children:child", args=[child.pk])]
+    before = [count(client, url) for url in urls]
+    for _ in range(6):
+        MilestoneFactory(project=project)
+        AssessmentFactory(room=room)
+        VisitFactory(child=child)
+        GrantFactory(child=child)
+        PairingFactory(child=child, manager=world.users["street_chair"])
+    assert [count(client, url) for url in urls] == before
