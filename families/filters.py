@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from families.models import (
@@ -35,7 +36,24 @@ class SubtreeFilter(django_filters.ModelChoiceFilter):
         return qs.filter(**{f"{self.field_name}__path__startswith": value.path})
 
 
-class HouseholdFilter(django_filters.FilterSet):
+class ShallowOrgChoices:
+    """The organization menu lists the user's own level and the one below (a district has
+    thousands of villages); deeper organizations are still accepted, e.g. from the links on the
+    coverage page, and the chosen one is always shown."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.form.fields["org"]
+        user = self.request.user if self.request else None
+        depth = user.org.depth if user and user.org_id else 1
+        shown = field.queryset.filter(
+            Q(depth__lte=depth + 1) | Q(pk__in=[v for v in [self.data.get("org")] if v and
+                                                str(v).isdigit()]))
+        field.widget.choices = [("", "---------")] + [
+            (o.pk, "　" * (o.depth - depth) + o.name) for o in shown]
+
+
+class HouseholdFilter(ShallowOrgChoices, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("head or address"), method="search")
     org = SubtreeFilter(label=_("organization"), queryset=_scope_orgs)
     tier = django_filters.ModelChoiceFilter(label=_("tier"),
@@ -54,7 +72,7 @@ class HouseholdFilter(django_filters.FilterSet):
         return qs.search(value)
 
 
-class HonourFilter(django_filters.FilterSet):
+class HonourFilter(ShallowOrgChoices, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("name or citation"), method="search")
     org = SubtreeFilter(label=_("organization"), queryset=_scope_orgs)
     honour_type = django_filters.ModelChoiceFilter(label=_("honour type"),

@@ -25,6 +25,7 @@ from families.views.common import run_import, save_photos
 from federation.pagination import paginate
 from federation.permissions import write_required
 from federation.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
+from orgs.models import Organization, OrgKind
 from orgs.scoping import get_visible_or_404
 
 
@@ -154,9 +155,17 @@ def photo(request, pk: int):
 
 @login_required
 def coverage(request):
-    villages, streets, total = figures.coverage(request.user)
+    """Streets, and the villages of one street (the district has thousands of villages)."""
+    user = request.user
+    street = None
+    if request.GET.get("street", "").isdigit():
+        street = get_visible_or_404(Organization.objects, user, pk=request.GET["street"],
+                                    kind=OrgKind.STREET)
+    own_level = user.org_id and user.org.kind in (OrgKind.STREET, OrgKind.COMMUNITY)
+    villages, streets, total = figures.coverage(user, under=street,
+                                                villages=bool(street or own_level))
     return render(request, "families/coverage.html", {
-        "villages": villages, "streets": streets, "total": total,
+        "villages": villages, "streets": streets, "total": total, "street": street,
         "tiers": CourtyardTier.objects.all()})
 
 

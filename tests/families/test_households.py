@@ -147,3 +147,26 @@ def test_coverage_page_and_export(world, login):
     export = client.get(reverse("families:coverage_export"))
     rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
     assert rows[1][1] == "东湖街道妇联" and rows[1][3] == 4
+
+
+def test_home_panel_counts_the_scope(world, login):
+    inspect(HouseholdFactory(org=world.c1), 95, datetime.date(2025, 1, 1))
+    HouseholdFactory(org=world.c1)
+    HouseholdFactory(org=world.c3)
+    response = login(world.users["community_chair"]).get(reverse("home"))
+    panel = dict(response.context["panels"])["families/_home.html"]
+    assert panel["courtyards"] == {"registered": 2, "campaign": 2, "plaques": 1}
+    assert reverse("families:households") in response.content.decode()
+
+
+def test_coverage_drills_down_from_streets_to_villages(world, login):
+    HouseholdFactory(org=world.c1)
+    HouseholdFactory(org=world.c3)
+    client = login(world.users["district_staff"])
+    response = client.get(reverse("families:coverage"))
+    assert response.context["villages"] == []
+    assert [r.in_campaign for r in response.context["streets"]] == [1, 1]
+    response = client.get(reverse("families:coverage"), {"street": world.s2.pk})
+    assert [r.org.code for r in response.context["villages"]] == ["C3"]
+    client = login(world.users["street_chair"])
+    assert client.get(reverse("families:coverage"), {"street": world.s2.pk}).status_code == 404
