@@ -170,3 +170,32 @@ def test_coverage_drills_down_from_streets_to_villages(world, login):
     assert [r.org.code for r in response.context["villages"]] == ["C3"]
     client = login(world.users["street_chair"])
     assert client.get(reverse("families:coverage"), {"street": world.s2.pk}).status_code == 404
+
+
+def test_leaving_the_campaign_takes_the_plaque_down(world, login):
+    household = HouseholdFactory(org=world.c1)
+    inspect(household, 92, datetime.date(2025, 1, 1))
+    client = login(world.users["community_chair"])
+    client.post(reverse("families:household_edit", args=[household.pk]), {
+        "org": world.c1.pk, "head_name": household.head_name, "members": 4,
+        "address": household.address})
+    household.refresh_from_db()
+    assert not household.in_campaign and household.tier is None
+    kinds = list(household.plaque_events.order_by("pk").values_list("kind", flat=True))
+    assert kinds == ["awarded", "delisted"]
+
+
+def test_inspection_from_a_round_counts_for_the_round(world, login):
+    from families.models import InspectionRound
+
+    household = HouseholdFactory(org=world.c1)
+    inspection_round = InspectionRound.objects.create(
+        org=world.s1, kind="quarterly", period=datetime.date(2025, 4, 1), seed=1,
+        created_by=world.users["street_chair"], sheet=ScoreSheet.current())
+    inspection_round.fill()
+    client = login(world.users["community_chair"])
+    url = reverse("families:inspection_create", args=[household.pk]) + f"?round={inspection_round.pk}"
+    client.post(url, {"inspected_on": "2025-05-01", **scores(20)})
+    assert household.inspections.get().round == inspection_round
+    page = client.get(reverse("families:round", args=[inspection_round.pk]))
+    assert page.context["done"] == 1 and page.context["total"] == 1
