@@ -15,6 +15,7 @@ from families.models import (
     Household,
     State,
 )
+from families.models.honours import awaiting_filter
 from orgs.models import Organization, OrgKind
 
 LEVEL_KINDS = [OrgKind.DISTRICT, OrgKind.STREET, OrgKind.COMMUNITY]
@@ -81,10 +82,16 @@ class HonourFilter(ShallowOrgChoices, django_filters.FilterSet):
                                              queryset=HonourLevel.objects.all())
     year = django_filters.NumberFilter(label=_("year"))
     state = django_filters.ChoiceFilter(label=_("state"), choices=State.choices)
+    awaiting = django_filters.BooleanFilter(label=_("awaiting my step"), method="awaiting_me")
 
     class Meta:
         model = Honour
-        fields = ["q", "org", "honour_type", "level", "year", "state"]
+        fields = ["q", "org", "honour_type", "level", "year", "state", "awaiting"]
+
+    def awaiting_me(self, qs, name, value):
+        if value and self.request is not None:
+            return qs.filter(awaiting_filter(self.request.user))
+        return qs
 
     def search(self, qs, name, value):
         return qs.search(value)
