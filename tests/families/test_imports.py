@@ -110,8 +110,8 @@ def spot_check(world):
 
 def test_round_template_is_prefilled_and_imports(world, login, spot_check):
     inspection_round, _households = spot_check
-    inspector = PositionFactory(org=world.c1).person
-    client = login(world.users["street_chair"])
+    inspector = PositionFactory(org=world.s1).person  # a street member inspecting a village
+    client = login(world.users["community_chair"])  # fills in the street's round
     response = client.get(reverse("families:round_template", args=[inspection_round.pk]))
     wb = load_workbook(io.BytesIO(response.content))
     ws = wb.worksheets[0]
