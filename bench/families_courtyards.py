@@ -63,6 +63,8 @@ def main() -> None:
          {"tier": tier.pk, "category": category.pk}),
         ("list, text search", "families:households", {"q": "王"}),
         ("coverage", "families:coverage", {}),
+        ("honours list", "families:honours", {}),
+        ("honours awaiting me", "families:honours", {"awaiting": "true"}),
     ]
     for username in ("district_staff", "street_chair"):
         client = Client()
