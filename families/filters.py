@@ -63,7 +63,8 @@ class HouseholdFilter(ShallowOrgChoices, django_filters.FilterSet):
     category = django_filters.ModelChoiceFilter(
         label=_("category"), field_name="categories", queryset=CourtyardCategory.objects.all())
     in_campaign = django_filters.BooleanFilter(label=_("in the courtyard campaign"))
-    year = django_filters.NumberFilter(label=_("year joined"), field_name="joined_on__year")
+    year = django_filters.NumberFilter(label=_("year joined"), field_name="joined_on__year",
+                                       min_value=1990, max_value=2100, decimal_places=0)
 
     class Meta:
         model = Household
@@ -80,7 +81,8 @@ class HonourFilter(ShallowOrgChoices, django_filters.FilterSet):
                                                    queryset=HonourType.objects.all())
     level = django_filters.ModelChoiceFilter(label=_("level"),
                                              queryset=HonourLevel.objects.all())
-    year = django_filters.NumberFilter(label=_("year"))
+    year = django_filters.NumberFilter(label=_("year"), min_value=1990, max_value=2100,
+                                       decimal_places=0)
     state = django_filters.ChoiceFilter(label=_("state"), choices=State.choices)
     awaiting = django_filters.BooleanFilter(label=_("awaiting my step"), method="awaiting_me")
 

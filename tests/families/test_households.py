@@ -199,3 +199,13 @@ def test_inspection_from_a_round_counts_for_the_round(world, login):
     assert household.inspections.get().round == inspection_round
     page = client.get(reverse("families:round", args=[inspection_round.pk]))
     assert page.context["done"] == 1 and page.context["total"] == 1
+
+
+def test_odd_filter_values_do_not_break_the_lists(world, login):
+    HouseholdFactory(org=world.c1)
+    client = login(world.users["district_staff"])
+    for params in ({"year": "99999999999999"}, {"year": "2023.5"}, {"year": "abc"},
+                   {"org": "999999"}, {"tier": "x"}, {"category": "-1"}, {"page": "-1"}):
+        for name in ("families:households", "families:honours", "families:household_export",
+                     "families:honour_export"):
+            assert client.get(reverse(name), params).status_code == 200, (name, params)
