@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -185,6 +186,9 @@ def import_round(upload, inspection_round: InspectionRound, user) -> ImportResul
             errors.append(CellError(name, row["_row"], header["household"], _(
                 "Household %(n)s appears twice.") % {"n": household.pk}))
         seen.add(household.pk)
+        if row["inspected_on"] and row["inspected_on"] > timezone.localdate():
+            errors.append(CellError(name, row["_row"], header["inspected_on"], _(
+                "An inspection cannot be dated in the future.")))
         for item in items:
             value = row[f"item_{item.pk}"]
             if value is not None and value > item.max_points:

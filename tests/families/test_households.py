@@ -61,6 +61,8 @@ def test_inspection_form_refuses_bad_scores_and_photos(world, login):
     fake = SimpleUploadedFile("x.png", b"MZ not an image", "image/png")
     response = client.post(url, {"inspected_on": "2025-06-01", **scores(20), "photos": [fake]})
     assert "photos" in response.context["form"].errors
+    response = client.post(url, {"inspected_on": "2999-01-01", **scores(20)})
+    assert "inspected_on" in response.context["form"].errors
     assert not household.inspections.exists() and not Photo.objects.exists()
 
 
