@@ -247,7 +247,7 @@ class PairingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.child = child
         self.fields["manager"].queryset = (
-            User.scoped.visible_to(user).filter(is_active=True)
+            User.objects.visible_to(user).filter(is_active=True)
             .exclude(role__in=["", Role.LEADER]).order_by("username"))
 
     def clean(self):

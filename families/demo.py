@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.utils import timezone, translation
+
 from families.models import (
     Action,
     CourtyardCategory,
@@ -127,7 +129,9 @@ def _seed_inspections(ctx: DemoContext, households, communities) -> int:
          for pk in rng.sample(members.get(inspection.household.org_id, []),
                               min(2, len(members.get(inspection.household.org_id, []))))),
         batch_size=BATCH)
-    PlaqueEvent.objects.bulk_create(_plaque_events(inspections, tiers), batch_size=BATCH)
+    with translation.override("zh-hans"):  # de-listing reasons are stored text
+        events = _plaque_events(inspections, tiers)
+    PlaqueEvent.objects.bulk_create(events, batch_size=BATCH)
     return len(inspections)
 
 
@@ -252,9 +256,15 @@ def _walk(ctx: DemoContext, honour: Honour, actors: dict, staff) -> list[HonourS
         stop = rng.randrange(0, 5)
     else:
         stop = ORDER.index(target)
-    steps = [HonourStep(honour=honour, action="nominate", to_state=State.NOMINATED,
-                        actor=actors[Role.COMMUNITY_CHAIR])]
     day = datetime.date(honour.year, 3, 1) + datetime.timedelta(days=rng.randrange(0, 60))
+
+    def when(d: datetime.date) -> datetime.datetime:
+        return timezone.make_aware(datetime.datetime.combine(min(d, ctx.today),
+                                                             datetime.time(10)))
+
+    steps = [HonourStep(honour=honour, action="nominate", to_state=State.NOMINATED,
+                        actor=actors[Role.COMMUNITY_CHAIR], at=when(day))]
+    day += datetime.timedelta(days=rng.randrange(3, 10))
     for action, (start, end, roles) in list(FORWARD.items())[:stop]:
         actor = actors.get(roles[0], staff)
         if action == Action.PUBLISH:
@@ -262,15 +272,16 @@ def _walk(ctx: DemoContext, honour: Honour, actors: dict, staff) -> list[HonourS
         if action == Action.AWARD:
             honour.awarded_on = min(day, ctx.today)
         steps.append(HonourStep(honour=honour, action=action, from_state=start, to_state=end,
-                                actor=actor))
+                                actor=actor, at=when(day)))
         day += datetime.timedelta(days=rng.randrange(5, 30))
     if target == State.REJECTED:
         honour.rejection_reason = rng.choice(("事迹材料不够充分", "名额有限，择优推荐", "不符合申报条件"))
         steps.append(HonourStep(honour=honour, action=Action.REJECT, from_state=ORDER[stop],
                                 to_state=target, actor=deciders[ORDER[stop]],
-                                note=honour.rejection_reason))
+                                note=honour.rejection_reason, at=when(day)))
     elif target == State.DISQUALIFIED:
         honour.finding = rng.choice(("crime", "drugs", "gambling"))
         steps.append(HonourStep(honour=honour, action=Action.DISQUALIFY, from_state=ORDER[stop],
-                                to_state=target, actor=staff, note="公示期间收到实名反映，经核实"))
+                                to_state=target, actor=staff, note="公示期间收到实名反映，经核实",
+                                at=when(day)))
     return steps

@@ -51,29 +51,39 @@ def _counts(households: QuerySet[Household], key) -> dict:
     return {"by_tier": by_tier, "totals": totals}
 
 
-def coverage(user) -> tuple[list[CoverageRow], list[CoverageRow], CoverageRow | None]:
-    """Households in the campaign by tier and their share of all households, per
-    community/village and per street, inside the user's scope: four queries."""
+def coverage(user, under: Organization | None = None, villages: bool = True
+             ) -> tuple[list[CoverageRow], list[CoverageRow], CoverageRow | None]:
+    """Households in the campaign by tier and their share of all households, per street and
+    (if `villages`) per community/village under `under`, inside the user's scope.
+
+    Counts are grouped in SQL: one query per level, plus one for each list of organizations."""
     orgs = Organization.objects.visible_to(user)
     tiers = list(CourtyardTier.objects.all().values_list("pk", flat=True))
     households = Household.objects.visible_to(user)
     steplen = Organization.steplen
-    village_counts = _counts(households, F("org_id"))
-    street_counts = _counts(households, Substr("org__path", 1, 2 * steplen))
-    communities = list(orgs.filter(kind=OrgKind.COMMUNITY).only(
-        "pk", "name", "path", "households"))
-    streets = list(orgs.filter(kind=OrgKind.STREET).only("pk", "name", "path", "households"))
-    village_sums: dict[str, int] = {}
-    for c in communities:
-        village_sums[c.path[:2 * steplen]] = village_sums.get(c.path[:2 * steplen], 0) + (
-            c.households or 0)
 
     def row(org, key, counts, households_n):
         return CoverageRow(org=org, households=households_n,
                            by_tier={t: counts["by_tier"].get((key, t), 0) for t in tiers},
                            in_campaign=counts["totals"].get(key, 0))
 
-    village_rows = [row(c, c.pk, village_counts, c.households) for c in communities]
+    village_rows = []
+    if villages:
+        if under is not None:
+            orgs_under = orgs.filter(path__startswith=under.path)
+            households = households.filter(org__path__startswith=under.path)
+        else:
+            orgs_under = orgs
+        counts = _counts(households, F("org_id"))
+        village_rows = [row(c, c.pk, counts, c.households) for c in orgs_under.filter(
+            kind=OrgKind.COMMUNITY).only("pk", "name", "path", "households")]
+    street_counts = _counts(Household.objects.visible_to(user),
+                            Substr("org__path", 1, 2 * steplen))
+    streets = orgs.filter(kind=OrgKind.STREET).only("pk", "name", "path", "households")
+    # A street without its own household count is the sum of its villages'.
+    village_sums = dict(orgs.filter(kind=OrgKind.COMMUNITY).order_by()
+                        .annotate(k=Substr("path", 1, 2 * steplen)).values("k")
+                        .annotate(n=Sum("households")).values_list("k", "n"))
     street_rows = [row(s, s.path, street_counts, s.households or village_sums.get(s.path))
                    for s in streets]
     total = None

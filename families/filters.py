@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from families.models import (
@@ -14,6 +15,7 @@ from families.models import (
     Household,
     State,
 )
+from families.models.honours import awaiting_filter
 from orgs.models import Organization, OrgKind
 
 LEVEL_KINDS = [OrgKind.DISTRICT, OrgKind.STREET, OrgKind.COMMUNITY]
@@ -35,7 +37,24 @@ class SubtreeFilter(django_filters.ModelChoiceFilter):
         return qs.filter(**{f"{self.field_name}__path__startswith": value.path})
 
 
-class HouseholdFilter(django_filters.FilterSet):
+class ShallowOrgChoices:
+    """The organization menu lists the user's own level and the one below (a district has
+    thousands of villages); deeper organizations are still accepted, e.g. from the links on the
+    coverage page, and the chosen one is always shown."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.form.fields["org"]
+        user = self.request.user if self.request else None
+        depth = user.org.depth if user and user.org_id else 1
+        shown = field.queryset.filter(
+            Q(depth__lte=depth + 1) | Q(pk__in=[v for v in [self.data.get("org")] if v and
+                                                str(v).isdigit()]))
+        field.widget.choices = [("", "---------")] + [
+            (o.pk, "　" * (o.depth - depth) + o.name) for o in shown]
+
+
+class HouseholdFilter(ShallowOrgChoices, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("head or address"), method="search")
     org = SubtreeFilter(label=_("organization"), queryset=_scope_orgs)
     tier = django_filters.ModelChoiceFilter(label=_("tier"),
@@ -44,7 +63,8 @@ class HouseholdFilter(django_filters.FilterSet):
     category = django_filters.ModelChoiceFilter(
         label=_("category"), field_name="categories", queryset=CourtyardCategory.objects.all())
     in_campaign = django_filters.BooleanFilter(label=_("in the courtyard campaign"))
-    year = django_filters.NumberFilter(label=_("year joined"), field_name="joined_on__year")
+    year = django_filters.NumberFilter(label=_("year joined"), field_name="joined_on__year",
+                                       min_value=1990, max_value=2100, decimal_places=0)
 
     class Meta:
         model = Household
@@ -54,19 +74,26 @@ class HouseholdFilter(django_filters.FilterSet):
         return qs.search(value)
 
 
-class HonourFilter(django_filters.FilterSet):
+class HonourFilter(ShallowOrgChoices, django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("name or citation"), method="search")
     org = SubtreeFilter(label=_("organization"), queryset=_scope_orgs)
     honour_type = django_filters.ModelChoiceFilter(label=_("honour type"),
                                                    queryset=HonourType.objects.all())
     level = django_filters.ModelChoiceFilter(label=_("level"),
                                              queryset=HonourLevel.objects.all())
-    year = django_filters.NumberFilter(label=_("year"))
+    year = django_filters.NumberFilter(label=_("year"), min_value=1990, max_value=2100,
+                                       decimal_places=0)
     state = django_filters.ChoiceFilter(label=_("state"), choices=State.choices)
+    awaiting = django_filters.BooleanFilter(label=_("awaiting my step"), method="awaiting_me")
 
     class Meta:
         model = Honour
-        fields = ["q", "org", "honour_type", "level", "year", "state"]
+        fields = ["q", "org", "honour_type", "level", "year", "state", "awaiting"]
+
+    def awaiting_me(self, qs, name, value):
+        if value and self.request is not None:
+            return qs.filter(awaiting_filter(self.request.user))
+        return qs
 
     def search(self, qs, name, value):
         return qs.search(value)

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from families.models import (
@@ -101,6 +102,12 @@ class InspectionForm(forms.Form):
         serving = Position.objects.current().filter(person=OuterRef("pk"))
         self.fields["inspectors"].queryset = (
             Person.objects.filter(Exists(serving), org__path__in=prefixes).order_by("name"))
+
+    def clean_inspected_on(self):
+        day = self.cleaned_data["inspected_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("An inspection cannot be dated in the future."))
+        return day
 
     def points(self) -> dict[int, Decimal]:
         return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from families import figures
-from families.models import FINAL_STATES
+from families.models import FINAL_STATES, Honour
 
 
 def panel(request) -> dict | None:
@@ -18,4 +18,5 @@ def panel(request) -> dict | None:
         "courtyards": figures.courtyard_headline(request.user),
         "honours": honours,
         "open_honours": sum(n for state, n in honours.items() if state not in FINAL_STATES),
+        "awaiting": Honour.objects.awaiting(request.user).count(),
     }

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -25,7 +27,7 @@ from federation.spreadsheets import (
     read_workbook,
     upload_bytes,
 )
-from orgs.models import Organization, OrgKind, Person
+from orgs.models import Organization, OrgKind, Person, Position
 
 SPLIT = re.compile(r"[、,，;；\s]+")
 
@@ -164,10 +166,15 @@ def import_round(upload, inspection_round: InspectionRound, user) -> ImportResul
     households = {h.pk: h for h in inspection_round.households.visible_to(user)
                   .select_related("org", "tier")}
     items = list(sheet.items.all())
+    # Inspectors: serving executive members of the villages, their streets or the district.
+    step = Organization.steplen
+    chain = {h.org.path[:i] for h in households.values()
+             for i in range(step, len(h.org.path) + 1, step)}
+    serving = Position.objects.current().filter(person=OuterRef("pk"))
     people = {}
-    for person in Person.objects.filter(org__path__startswith=inspection_round.org.path[
-            :Organization.steplen]).visible_to(user).only("pk", "name", "org_id"):
-        people.setdefault(person.name, person)
+    for person in Person.objects.filter(Exists(serving), org__path__in=chain).order_by(
+            "-org__depth", "pk").only("pk", "name"):
+        people.setdefault(person.name, person)  # the nearest member of that name wins
     pending, seen = [], set()
     for row in rows:
         household = households.get(row["household"])
@@ -179,6 +186,9 @@ def import_round(upload, inspection_round: InspectionRound, user) -> ImportResul
             errors.append(CellError(name, row["_row"], header["household"], _(
                 "Household %(n)s appears twice.") % {"n": household.pk}))
         seen.add(household.pk)
+        if row["inspected_on"] and row["inspected_on"] > timezone.localdate():
+            errors.append(CellError(name, row["_row"], header["inspected_on"], _(
+                "An inspection cannot be dated in the future.")))
         for item in items:
             value = row[f"item_{item.pk}"]
             if value is not None and value > item.max_points:

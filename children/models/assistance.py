@@ -75,7 +75,7 @@ class Child(models.Model):
     org = models.ForeignKey(Organization, verbose_name=_("community"), on_delete=models.PROTECT,
                             related_name="assisted_children")
     record_no = models.CharField(_("record number"), max_length=20, unique=True, editable=False)
-    name = EncryptedCharField(_("name"), max_length=60, null=True, blank=True)
+    name = EncryptedCharField(_("full name"), max_length=60, null=True, blank=True)
     name_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     id_number = EncryptedCharField(_("resident ID number"), max_length=18, null=True, blank=True)
     id_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
@@ -160,7 +160,7 @@ class Pairing(models.Model):
                                       blank=True)
     manager = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("volunteer manager"),
                                 on_delete=models.PROTECT, related_name="managed_pairings")
-    since = models.DateField(_("since"))
+    since = models.DateField(_("paired since"))
     until = models.DateField(_("until"), null=True, blank=True)
 
     objects = ChildRecordQuerySet.as_manager()

@@ -156,7 +156,7 @@ class Expert(models.Model):
 
     org = models.ForeignKey(Organization, verbose_name=_("organization"),
                             on_delete=models.PROTECT, related_name="child_experts")
-    name = models.CharField(_("name"), max_length=60)
+    name = models.CharField(_("full name"), max_length=60)
     field = models.CharField(_("field"), max_length=80)
     workplace = models.CharField(_("workplace"), max_length=120, blank=True)
     contact = models.CharField(_("contact"), max_length=60, blank=True)

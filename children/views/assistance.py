@@ -56,7 +56,7 @@ def child_list(request):
 
 @records_access
 def child_export(request):
-    columns = [(_("record number"), 14), (_("name"), 10), (_("resident ID number"), 20),
+    columns = [(_("record number"), 14), (_("full name"), 10), (_("resident ID number"), 20),
                (_("gender"), 6), (_("birth year"), 8), (_("category"), 16),
                (_("community"), 20), (_("school"), 20), (_("being assisted"), 8)]
     children = list(_children(request).qs.only(  # decrypt only the columns exported
@@ -165,7 +165,7 @@ def grant_list(request):
 
 @records_access
 def grant_export(request):
-    columns = [(_("record number"), 14), (_("name"), 10), (_("community"), 20),
+    columns = [(_("record number"), 14), (_("full name"), 10), (_("community"), 20),
                (_("programme"), 14), (_("amount (yuan)"), 12), (_("paid on"), 12),
                (_("payer"), 24)]
     grants = list(_grants(request).qs.only(

@@ -120,7 +120,7 @@ def expert_list(request):
 
 @login_required
 def expert_export(request):
-    columns = [(_("name"), 14), (_("field"), 20), (_("workplace"), 24), (_("contact"), 16),
+    columns = [(_("full name"), 14), (_("field"), 20), (_("workplace"), 24), (_("contact"), 16),
                (_("organization"), 20), (_("in the pool"), 8)]
     rows = ((e.name, e.field, e.workplace, e.contact, e.org.name,
              _("yes") if e.is_active else _("no")) for e in _experts(request))

@@ -77,6 +77,14 @@ class Household(models.Model):
     def masked_phone(self) -> str:
         return mask_phone(self.phone)
 
+    def leave_campaign(self, on: datetime.date) -> None:
+        """Leaving the campaign takes the plaque down, on the record."""
+        if self.tier_id:
+            PlaqueEvent.objects.create(household=self, kind=PlaqueKind.DELISTED, tier=self.tier,
+                                       on=on, reason=gettext("Left the courtyard campaign."))
+        self.in_campaign, self.tier = False, None
+        self.save(update_fields=["in_campaign", "tier"])
+
 
 class ScoreSheetMismatch(ValueError):
     pass

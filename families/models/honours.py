@@ -103,12 +103,29 @@ DECIDER = {start: roles for start, _end, roles in FORWARD.values()}
 
 
 class HonourQuerySet(ScopedQuerySet):
+    def awaiting(self, user) -> HonourQuerySet:
+        return self.visible_to(user).filter(awaiting_filter(user))
+
     def search(self, text: str) -> HonourQuerySet:
         text = text.strip()
         if not text:
             return self
         return self.filter(models.Q(recipient__name__icontains=text)
                            | models.Q(citation__icontains=text))
+
+
+def awaiting_filter(user, today: datetime.date | None = None) -> models.Q:
+    """Open honours whose next step is this user's to take (the to-do list of her role)."""
+    today = today or timezone.localdate()
+    states = [start for start, roles in DECIDER.items() if user.role in roles]
+    if not states or not user.can_write:
+        return models.Q(pk__in=[])
+    q = models.Q(state__in=[s for s in states if s != State.NOTICE])
+    if State.NOTICE in states:  # the street recommends once the notice has run its course
+        q |= models.Q(state=State.NOTICE, notice_ends__lt=today)
+    if user.role == Role.COMMUNITY_CHAIR:
+        q &= models.Q(org_id=user.org_id)
+    return q
 
 
 class Honour(models.Model):
@@ -226,7 +243,7 @@ class HonourStep(models.Model):
     to_state = models.CharField(max_length=20, choices=State.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
                               related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
+    at = models.DateTimeField(_("when"), default=timezone.now)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

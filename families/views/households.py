@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from families import figures, imports
@@ -16,6 +18,7 @@ from families.models import (
     CourtyardTier,
     Honour,
     Inspection,
+    InspectionRound,
     Photo,
     ScoreSheet,
     record_inspection,
@@ -25,6 +28,7 @@ from families.views.common import run_import, save_photos
 from federation.pagination import paginate
 from federation.permissions import write_required
 from federation.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
+from orgs.models import Organization, OrgKind
 from orgs.scoping import get_visible_or_404
 
 
@@ -84,9 +88,13 @@ def household_create(request):
 @write_required
 def household_edit(request, pk: int):
     household = household_for(request.user, pk)
+    was_in_campaign = household.in_campaign
     form = HouseholdForm(request.POST or None, instance=household, user=request.user)
     if form.is_valid():
-        form.save()
+        with transaction.atomic():
+            form.save()
+            if was_in_campaign and not household.in_campaign:
+                household.leave_campaign(timezone.localdate())
         messages.success(request, _("Saved."))
         return redirect(household)
     return render(request, "families/form.html", {"form": form, "title": household.head_name,
@@ -96,7 +104,8 @@ def household_edit(request, pk: int):
 @write_required
 def inspection_create(request, pk: int):
     household = household_for(request.user, pk)
-    sheet = ScoreSheet.current()
+    inspection_round = _round_of(request, household)
+    sheet = inspection_round.sheet if inspection_round else ScoreSheet.current()
     form = InspectionForm(request.POST or None, request.FILES or None, sheet=sheet,
                           household=household)
     if form.is_valid():
@@ -105,7 +114,7 @@ def inspection_create(request, pk: int):
             inspection = record_inspection(
                 household, sheet, form.cleaned_data["inspected_on"], form.points(),
                 inspectors=form.cleaned_data["inspectors"], user=request.user,
-                remarks=form.cleaned_data["remarks"])
+                remarks=form.cleaned_data["remarks"], round=inspection_round)
         except ScoreSheetMismatch as exc:
             form.add_error(None, str(exc))
         else:
@@ -115,6 +124,15 @@ def inspection_create(request, pk: int):
     return render(request, "families/form.html", {
         "form": form, "title": _("Inspection of %(name)s") % {"name": household.head_name},
         "back": household, "multipart": True})
+
+
+def _round_of(request, household: Household) -> InspectionRound | None:
+    """The round this inspection answers (from the round's list), if it includes the household."""
+    pk = request.GET.get("round", "")
+    if not pk.isdigit():
+        return None
+    return (InspectionRound.objects.visible_to(request.user).select_related("sheet")
+            .filter(pk=pk, households=household).first())
 
 
 def _tell_tier_change(request, before: CourtyardTier | None, after: CourtyardTier | None):
@@ -154,9 +172,17 @@ def photo(request, pk: int):
 
 @login_required
 def coverage(request):
-    villages, streets, total = figures.coverage(request.user)
+    """Streets, and the villages of one street (the district has thousands of villages)."""
+    user = request.user
+    street = None
+    if request.GET.get("street", "").isdigit():
+        street = get_visible_or_404(Organization.objects, user, pk=request.GET["street"],
+                                    kind=OrgKind.STREET)
+    own_level = user.org_id and user.org.kind in (OrgKind.STREET, OrgKind.COMMUNITY)
+    villages, streets, total = figures.coverage(user, under=street,
+                                                villages=bool(street or own_level))
     return render(request, "families/coverage.html", {
-        "villages": villages, "streets": streets, "total": total,
+        "villages": villages, "streets": streets, "total": total, "street": street,
         "tiers": CourtyardTier.objects.all()})
 
 

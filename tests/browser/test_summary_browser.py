@@ -23,6 +23,6 @@ def test_leader_generates_and_downloads_the_workbook(world, live_server, desktop
     shot(page, "done")
     with page.expect_download() as download:
         page.click("text=下载汇总表")
-    workbook = load_workbook(io.BytesIO(open(download.value.path(), "rb").read()))
+    workbook = load_workbook(io.BytesIO(download.value.path().read_bytes()))
     assert workbook.sheetnames[0] == "概览"
     assert "2025" in workbook["概览"]["A1"].value

@@ -2,10 +2,12 @@
 
 from django.core.management import call_command
 from django.db.models import Count, OuterRef, Subquery
+from django.utils import timezone
 
 from families.models import (
     CourtyardTier,
     Honour,
+    HonourStep,
     Household,
     Inspection,
     InspectionRound,
@@ -32,7 +34,8 @@ def test_small_demo(db):
             last_kind=Subquery(last_event.values("kind")[:1]),
             last_tier=Subquery(last_event.values("tier")[:1]))[:300]:
         assert h.last_kind in ("awarded", "restored") and h.last_tier == h.tier_id
-    assert PlaqueEvent.objects.filter(kind="delisted").exclude(reason="").exists()
+    delisted = PlaqueEvent.objects.filter(kind="delisted")
+    assert delisted.exists() and all("低于" in e.reason for e in delisted[:50])
     years = dict(Honour.objects.values_list("year").annotate(n=Count("pk")))
     assert len(years) == 2
     last_year = min(years)
@@ -41,5 +44,8 @@ def test_small_demo(db):
     awarded = Honour.objects.filter(state=State.AWARDED).first()
     assert [s.to_state for s in awarded.steps.all()][-1] == State.AWARDED
     assert awarded.notice_ends and (awarded.notice_ends - awarded.notice_starts).days >= 2
+    steps = HonourStep.objects.filter(honour=awarded).order_by("pk")
+    assert [s.at for s in steps] == sorted(s.at for s in steps)
+    assert not HonourStep.objects.filter(at__gt=timezone.now()).exists()
     assert InspectionRound.objects.count() == 2
     assert all(r.households.exists() for r in InspectionRound.objects.all())

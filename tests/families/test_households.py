@@ -61,6 +61,8 @@ def test_inspection_form_refuses_bad_scores_and_photos(world, login):
     fake = SimpleUploadedFile("x.png", b"MZ not an image", "image/png")
     response = client.post(url, {"inspected_on": "2025-06-01", **scores(20), "photos": [fake]})
     assert "photos" in response.context["form"].errors
+    response = client.post(url, {"inspected_on": "2999-01-01", **scores(20)})
+    assert "inspected_on" in response.context["form"].errors
     assert not household.inspections.exists() and not Photo.objects.exists()
 
 
@@ -147,3 +149,65 @@ def test_coverage_page_and_export(world, login):
     export = client.get(reverse("families:coverage_export"))
     rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True))
     assert rows[1][1] == "东湖街道妇联" and rows[1][3] == 4
+
+
+def test_home_panel_counts_the_scope(world, login):
+    inspect(HouseholdFactory(org=world.c1), 95, datetime.date(2025, 1, 1))
+    HouseholdFactory(org=world.c1)
+    HouseholdFactory(org=world.c3)
+    response = login(world.users["community_chair"]).get(reverse("home"))
+    panel = dict(response.context["panels"])["families/_home.html"]
+    assert panel["courtyards"] == {"registered": 2, "campaign": 2, "plaques": 1}
+    assert reverse("families:households") in response.content.decode()
+
+
+def test_coverage_drills_down_from_streets_to_villages(world, login):
+    HouseholdFactory(org=world.c1)
+    HouseholdFactory(org=world.c3)
+    client = login(world.users["district_staff"])
+    response = client.get(reverse("families:coverage"))
+    assert response.context["villages"] == []
+    assert [r.in_campaign for r in response.context["streets"]] == [1, 1]
+    response = client.get(reverse("families:coverage"), {"street": world.s2.pk})
+    assert [r.org.code for r in response.context["villages"]] == ["C3"]
+    client = login(world.users["street_chair"])
+    assert client.get(reverse("families:coverage"), {"street": world.s2.pk}).status_code == 404
+
+
+def test_leaving_the_campaign_takes_the_plaque_down(world, login):
+    household = HouseholdFactory(org=world.c1)
+    inspect(household, 92, datetime.date(2025, 1, 1))
+    client = login(world.users["community_chair"])
+    client.post(reverse("families:household_edit", args=[household.pk]), {
+        "org": world.c1.pk, "head_name": household.head_name, "members": 4,
+        "address": household.address})
+    household.refresh_from_db()
+    assert not household.in_campaign and household.tier is None
+    kinds = list(household.plaque_events.order_by("pk").values_list("kind", flat=True))
+    assert kinds == ["awarded", "delisted"]
+
+
+def test_inspection_from_a_round_counts_for_the_round(world, login):
+    from families.models import InspectionRound
+
+    household = HouseholdFactory(org=world.c1)
+    inspection_round = InspectionRound.objects.create(
+        org=world.s1, kind="quarterly", period=datetime.date(2025, 4, 1), seed=1,
+        created_by=world.users["street_chair"], sheet=ScoreSheet.current())
+    inspection_round.fill()
+    client = login(world.users["community_chair"])
+    url = reverse("families:inspection_create", args=[household.pk]) + f"?round={inspection_round.pk}"
+    client.post(url, {"inspected_on": "2025-05-01", **scores(20)})
+    assert household.inspections.get().round == inspection_round
+    page = client.get(reverse("families:round", args=[inspection_round.pk]))
+    assert page.context["done"] == 1 and page.context["total"] == 1
+
+
+def test_odd_filter_values_do_not_break_the_lists(world, login):
+    HouseholdFactory(org=world.c1)
+    client = login(world.users["district_staff"])
+    for params in ({"year": "99999999999999"}, {"year": "2023.5"}, {"year": "abc"},
+                   {"org": "999999"}, {"tier": "x"}, {"category": "-1"}, {"page": "-1"}):
+        for name in ("families:households", "families:honours", "families:household_export",
+                     "families:honour_export"):
+            assert client.get(reverse(name), params).status_code == 200, (name, params)

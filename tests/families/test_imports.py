@@ -110,8 +110,8 @@ def spot_check(world):
 
 def test_round_template_is_prefilled_and_imports(world, login, spot_check):
     inspection_round, _households = spot_check
-    inspector = PositionFactory(org=world.c1).person
-    client = login(world.users["street_chair"])
+    inspector = PositionFactory(org=world.s1).person  # a street member inspecting a village
+    client = login(world.users["community_chair"])  # fills in the street's round
     response = client.get(reverse("families:round_template", args=[inspection_round.pk]))
     wb = load_workbook(io.BytesIO(response.content))
     ws = wb.worksheets[0]
@@ -148,3 +148,11 @@ def test_round_import_errors(world, login, spot_check):
     assert {(r, c) for r, c, _m in errors} >= {(2, header[4]), (2, header[5]), (3, header[0]),
                                                (4, header[3]), (4, header[6])}
     assert not Inspection.objects.exists()
+
+
+def test_too_big_file_is_refused(world, client_c1, settings):
+    settings.MAX_UPLOAD_BYTES = 2000
+    data = households_xlsx(good_rows() * 200)
+    response = upload(client_c1, reverse("families:household_import"), data)
+    assert response.status_code == 200 and response.context["errors"]
+    assert not Household.objects.exists()

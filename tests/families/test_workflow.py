@@ -161,3 +161,18 @@ def test_nominate_is_for_community_chairs(world, login):
     for role in ("street_chair", "district_staff", "leader"):
         client = login(world.users[role])
         assert client.get(reverse("families:honour_nominate")).status_code == 403, role
+
+
+@pytest.mark.parametrize("state", list(ALLOWED))
+def test_awaiting_list_matches_the_allowed_steps(world, honour, state, login):
+    walk_to(honour, world.users, state)
+    for role in ROLES:
+        user = world.users[role]
+        expected = bool(set(honour.allowed_actions(user)) - {Action.DISQUALIFY})
+        assert Honour.objects.awaiting(user).filter(pk=honour.pk).exists() == expected, role
+    decider = next(iter(ALLOWED[state]))
+    client = login(world.users[decider])
+    page = client.get(reverse("families:honours"), {"awaiting": "true"}).context["page"]
+    assert list(page) == [honour]
+    home = client.get(reverse("home"))
+    assert dict(home.context["panels"])["families/_home.html"]["awaiting"] == 1
