@@ -23,6 +23,7 @@ from federation.summary.workbook import write_workbook
 SECTIONS = [
     ("organization", gettext_lazy("Summarising organizations")),
     ("families", gettext_lazy("Summarising family work")),
+    ("children", gettext_lazy("Summarising children's work")),
 ]
 
 Progress = Callable[[str, int], None]

@@ -19,6 +19,7 @@ class Table:
     rows: list[list[Any]]
     total: bool = True  # add a totals row summing the numeric columns
     formats: dict[int, str] = field(default_factory=dict)  # column index -> number format
+    no_total: tuple[int, ...] = ()  # columns that do not add up (shares, rates)
 
 
 @dataclass

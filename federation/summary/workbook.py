@@ -70,8 +70,9 @@ def _write_table(ws, table: Table) -> int:
         totals = [_("Total")]
         for i in range(1, len(table.header)):
             values = [r[i] for r in table.rows if isinstance(r[i], int | float)]
-            totals.append(sum(values) if values and i not in table.formats else None)
-        ws.append([_cell(ws, v, BOLD) for v in totals])
+            totals.append(sum(values) if values and i not in table.no_total else None)
+        ws.append([_cell(ws, v, BOLD, number_format=table.formats.get(i))
+                   for i, v in enumerate(totals)])
         written += 1
     ws.append([])
     return written + 1

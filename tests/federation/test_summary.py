@@ -189,3 +189,32 @@ def test_family_sheet_equals_the_coverage_page_and_honour_counts(world, login, m
     overview = {r[0]: r[1] for r in sheet_rows(content, "概览")[4:]}
     assert overview["获得表彰的最美家庭和先进个人"] == 2
     assert overview["参与美丽庭院创建的家庭"] == sum(s.in_campaign for s in page["streets"])
+
+
+def test_children_sheet_equals_the_overview_page_without_names(world, login, media,
+                                                              committed):
+    import datetime
+    from decimal import Decimal
+
+    from tests.children.factories import ChildFactory, GrantFactory, RoomFactory
+
+    RoomFactory(org=world.c1, built_on=datetime.date(2025, 3, 1))
+    RoomFactory(org=world.c3, built_on=datetime.date(2025, 6, 1))
+    RoomFactory(org=world.c3, built_on=datetime.date(2024, 6, 1))
+    child = ChildFactory(org=world.c1, name="张小花")
+    GrantFactory(child=child, amount=Decimal("600"), paid_on=datetime.date(2025, 9, 1))
+    GrantFactory(child=ChildFactory(org=world.c3), amount=Decimal("400"),
+                 paid_on=datetime.date(2025, 9, 1))
+    client = login(world.users["leader"])
+    run = generate(client, 2025, world.district, committed).context["run"]
+    content = b"".join(client.get(reverse("summary:download",
+                                          args=[run.pk, "xlsx"])).streaming_content)
+    overview = {r[0]: r[1:3] for r in sheet_rows(content, "概览")[4:]}
+    page = client.get(reverse("children:overview"), {"year": 2025}).context
+    assert overview["新建母婴室"] == (page["rooms_built"], 1)
+    assert overview["发放助学金"][0] == float(page["grants"]["amount"]) == 1000
+    rows = sheet_rows(content, "儿童工作")
+    assert not any("张小花" in str(cell) for row in rows for cell in row)
+    categories = rows[next(i for i, r in enumerate(rows) if r[0] == "类别") + 1:]
+    shown = {r[0]: r[1] for r in categories if r[0]}
+    assert shown["留守儿童"] == "<3" and shown["困境儿童"] == "0"  # 2 children: a tiny cell

@@ -43,7 +43,8 @@ def build(ctx: SummaryContext) -> Section:
         [[row.org.name, row.households, row.in_campaign]
          + [row.by_tier.get(tier.pk, 0) for tier in tiers]
          + [row.campaign_share, row.plaque_share] for row in streets],
-        formats={3 + len(tiers): PERCENT, 4 + len(tiers): PERCENT}))
+        formats={3 + len(tiers): PERCENT, 4 + len(tiers): PERCENT},
+        no_total=(3 + len(tiers), 4 + len(tiers))))
     section.tables.append(Table(
         _("Special courtyards by category and street"),
         [_("Street/township")] + [c.name for c in categories] + [_("Total")],
