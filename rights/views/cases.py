@@ -10,19 +10,18 @@ from django.utils.translation import gettext as _
 
 from federation.models import AccessLog, log_access
 from federation.pagination import paginate
-from federation.permissions import write_required
 from federation.spreadsheets import xlsx_response
 from rights import figures
 from rights.filters import CaseFilter
 from rights.forms import CaseForm, IntakeForm, UnmaskForm
 from rights.models import Case
 from rights.services import StaleCase, can_manage, can_unmask, locked_save, register_case
-from rights.views.common import audit, get_case, personal_data
+from rights.views.common import audit, case_worker, get_case, personal_data
 
 EDIT_FIELDS = CaseForm._meta.fields
 
 
-@write_required
+@case_worker
 def case_list(request):
     cases = Case.objects.visible_to(request.user).for_list()
     filterset = CaseFilter(request.GET, queryset=cases)
@@ -33,7 +32,7 @@ def case_list(request):
         "filter": filterset, "page": page, "today": timezone.localdate()})
 
 
-@write_required
+@case_worker
 def overdue_list(request):
     cases = Case.objects.visible_to(request.user)
     page = paginate(request, cases.overdue().for_list())
@@ -44,7 +43,7 @@ def overdue_list(request):
         "page": page, "feedback": feedback, "today": timezone.localdate()})
 
 
-@write_required
+@case_worker
 def case_export(request):
     """The filtered list, masked; one access-log entry names how many cases left."""
     cases = CaseFilter(request.GET, queryset=Case.objects.visible_to(request.user)
@@ -71,7 +70,7 @@ def _export_row(case: Case) -> list:
             case.due_on]
 
 
-@write_required
+@case_worker
 def case_create(request):
     form = IntakeForm(request.POST or None, user=request.user)
     if form.is_valid():
@@ -99,14 +98,14 @@ def _detail_context(request, case: Case, full: bool) -> dict:
     }
 
 
-@write_required
+@case_worker
 def case_detail(request, pk: int):
     case = get_case(request, pk)
     audit(request, case, AccessLog.Action.VIEW)
     return render(request, "rights/case_detail.html", _detail_context(request, case, False))
 
 
-@write_required
+@case_worker
 def case_unmask(request, pk: int):
     """Full personal data, only with a stated reason that goes to the access log."""
     case = get_case(request, pk)
@@ -120,7 +119,7 @@ def case_unmask(request, pk: int):
         "form": form, "case": case, "title": _("Show personal data in full")})
 
 
-@write_required
+@case_worker
 def case_edit(request, pk: int):
     case = get_case(request, pk)
     if not can_unmask(request.user, case):
@@ -148,7 +147,7 @@ def _refuse_stale(request, form, case, stale: StaleCase):
         status=409)
 
 
-@write_required
+@case_worker
 def case_export_one(request, pk: int):
     """One case and its timeline, masked, for a file or a referral letter."""
     case = get_case(request, pk)

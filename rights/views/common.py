@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.views.decorators.debug import sensitive_post_parameters
+
 from federation.models import log_access
+from federation.permissions import write_required
 from federation.privacy import mask_address, mask_id_number, mask_name, mask_phone
 from orgs.scoping import get_visible_or_404
 from rights.models import Case, Complainant
@@ -28,3 +31,9 @@ def personal_data(complainant: Complainant, full: bool = False) -> dict:
                 "address": c.address or ""}
     return {"name": mask_name(c.name or ""), "id_number": mask_id_number(c.id_number or ""),
             "phone": mask_phone(c.phone or ""), "address": mask_address(c.address or "")}
+
+
+def case_worker(view):
+    """Roles that record work (not leaders); POSTed personal data is starred out of error
+    reports."""
+    return write_required(sensitive_post_parameters()(view))

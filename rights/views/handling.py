@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from federation.models import AccessLog
-from federation.permissions import write_required
 from orgs.scoping import get_visible_or_404
 from rights.forms import ActionForm, AssignForm, CloseForm, FeedbackForm, FollowUpForm, VersionForm
 from rights.models import CaseAction, Status, is_rights_staff
@@ -21,7 +20,7 @@ from rights.services import (
     eligible_handlers,
     locked_save,
 )
-from rights.views.common import audit, get_case
+from rights.views.common import audit, case_worker, get_case
 
 
 def _stale(request, form, case, stale: StaleCase, title: str):
@@ -31,7 +30,7 @@ def _stale(request, form, case, stale: StaleCase, title: str):
                                                 "changes": stale.changes}, status=409)
 
 
-@write_required
+@case_worker
 def case_assign(request, pk: int):
     case = get_case(request, pk)
     if not is_rights_staff(request.user):
@@ -50,7 +49,7 @@ def case_assign(request, pk: int):
                                                 "title": _("Assign a handler")})
 
 
-@write_required
+@case_worker
 def action_create(request, pk: int):
     case = get_case(request, pk)
     if case.status == Status.CLOSED:
@@ -70,7 +69,7 @@ def action_create(request, pk: int):
                                                 "title": _("Record an action")})
 
 
-@write_required
+@case_worker
 def action_feedback(request, pk: int):
     """The receiving agency's answer to a referral: clears its overdue flag."""
     action = get_visible_or_404(CaseAction.objects.filter(type__is_referral=True),
@@ -93,7 +92,7 @@ def _managed_case(request, pk: int):
     return case
 
 
-@write_required
+@case_worker
 def case_close(request, pk: int):
     case = _managed_case(request, pk)
     if case.status == Status.CLOSED:
@@ -111,7 +110,7 @@ def case_close(request, pk: int):
                                                 "title": _("Close the case")})
 
 
-@write_required
+@case_worker
 def case_followup(request, pk: int):
     case = _managed_case(request, pk)
     if case.status != Status.CLOSED:
@@ -130,7 +129,7 @@ def case_followup(request, pk: int):
                                                 "title": _("Follow-up visit")})
 
 
-@write_required
+@case_worker
 def case_extend(request, pk: int):
     """Extend the time limit once (default 30 days, configurable)."""
     case = _managed_case(request, pk)

@@ -9,15 +9,14 @@ from django.utils.translation import gettext as _
 
 from federation.models import AccessLog
 from federation.pagination import paginate
-from federation.permissions import write_required
 from orgs.scoping import get_visible_or_404
 from rights import figures
 from rights.forms import MediationForm, SessionForm
 from rights.models import Case, Mediation
-from rights.views.common import audit, get_case
+from rights.views.common import audit, case_worker, get_case
 
 
-@write_required
+@case_worker
 def mediation_list(request):
     mediations = (Mediation.objects.visible_to(request.user).select_related("case")
                   .order_by("-started_on", "-pk"))
@@ -28,7 +27,7 @@ def mediation_list(request):
         "page": paginate(request, mediations), "counts": counts, "year": year})
 
 
-@write_required
+@case_worker
 def mediation_create(request, pk: int):
     case = get_case(request, pk)
     form = MediationForm(request.POST or None)
@@ -47,7 +46,7 @@ def _mediation(request, pk: int) -> Mediation:
     return get_visible_or_404(Mediation.objects.select_related("case"), request.user, pk=pk)
 
 
-@write_required
+@case_worker
 def mediation_detail(request, pk: int):
     mediation = _mediation(request, pk)
     audit(request, mediation.case, AccessLog.Action.VIEW, detail=f"mediation {mediation.pk}")
@@ -55,7 +54,7 @@ def mediation_detail(request, pk: int):
         "mediation": mediation, "sessions": mediation.sessions.all()})
 
 
-@write_required
+@case_worker
 def mediation_edit(request, pk: int):
     mediation = _mediation(request, pk)
     form = MediationForm(request.POST or None, instance=mediation)
@@ -69,7 +68,7 @@ def mediation_edit(request, pk: int):
                                                 "title": _("Edit mediation")})
 
 
-@write_required
+@case_worker
 def session_create(request, pk: int):
     mediation = _mediation(request, pk)
     form = SessionForm(request.POST or None)

@@ -10,13 +10,13 @@ from django.utils.translation import gettext as _
 
 from federation.models import AccessLog, log_access
 from federation.pagination import paginate
-from federation.permissions import write_required
 from federation.privacy import mask_address, mask_name, mask_phone
 from orgs.scoping import get_visible_or_404
 from rights import figures
 from rights.forms import HouseholdForm, ScreeningForm
 from rights.models import ColourLevel, Household
 from rights.services import open_case_for_household
+from rights.views.common import case_worker
 
 
 def _household(request, pk: int) -> Household:
@@ -30,7 +30,7 @@ def _masked(household: Household) -> dict:
             "address": mask_address(household.address or "")}
 
 
-@write_required
+@case_worker
 def household_list(request):
     households = Household.objects.visible_to(request.user)
     colour = request.GET.get("colour", "")
@@ -44,7 +44,7 @@ def household_list(request):
         "colours": ColourLevel.objects.active(), "today": timezone.localdate()})
 
 
-@write_required
+@case_worker
 def household_create(request):
     form = HouseholdForm(request.POST or None, user=request.user)
     if form.is_valid():
@@ -59,7 +59,7 @@ def household_create(request):
     return render(request, "rights/form.html", {"form": form, "title": _("New household file")})
 
 
-@write_required
+@case_worker
 def household_detail(request, pk: int):
     household = _household(request, pk)
     log_access(request, household, AccessLog.Action.VIEW, label=household.file_number)
@@ -70,7 +70,7 @@ def household_detail(request, pk: int):
         .prefetch_related("factors")})
 
 
-@write_required
+@case_worker
 def household_edit(request, pk: int):
     household = _household(request, pk)
     form = HouseholdForm(request.POST or None, instance=household, user=request.user)
@@ -82,7 +82,7 @@ def household_edit(request, pk: int):
     return render(request, "rights/form.html", {"form": form, "title": household.file_number})
 
 
-@write_required
+@case_worker
 def screening_create(request, pk: int):
     household = _household(request, pk)
     form = ScreeningForm(request.POST or None, household=household)
@@ -101,7 +101,7 @@ def screening_create(request, pk: int):
     return render(request, "rights/form.html", {"form": form, "title": _("Monthly screening")})
 
 
-@write_required
+@case_worker
 def household_open_case(request, pk: int):
     """One click from a red file to a high-risk case (POST only)."""
     household = _household(request, pk)
