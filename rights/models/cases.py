@@ -106,6 +106,13 @@ class Complainant(models.Model):
         return None
 
 
+def overdue_rule(today: datetime.date | None = None) -> Q:
+    """Open and past the closing limit, or not yet accepted past the acceptance limit."""
+    today = today or timezone.localdate()
+    return ~Q(status=Status.CLOSED) & (
+        Q(due_on__lt=today) | Q(accepted_on__isnull=True, accept_due_on__lt=today))
+
+
 class CaseQuerySet(ScopedQuerySet):
     def visible_to(self, user) -> CaseQuerySet:
         """District admins and rights staff see every case in their subtree; anyone else only
@@ -129,9 +136,7 @@ class CaseQuerySet(ScopedQuerySet):
         return self.exclude(status=Status.CLOSED)
 
     def overdue(self, today: datetime.date | None = None) -> CaseQuerySet:
-        today = today or timezone.localdate()
-        return self.open().filter(
-            Q(due_on__lt=today) | Q(accepted_on__isnull=True, accept_due_on__lt=today))
+        return self.filter(overdue_rule(today))
 
     def for_list(self) -> CaseQuerySet:
         return self.select_related("category__parent", "channel", "org", "complainant",

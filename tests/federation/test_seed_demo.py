@@ -14,6 +14,10 @@ def test_seed_demo_small_is_deterministic_and_has_a_login_per_role(db):
     assert Organization.find_problems() == ([], [], [], [], [])
     call_command("seed_demo", "--scale", "small", "--if-empty")  # a no-op on a full database
     assert len(first) == Organization.objects.count()
+    from rights.models import Case, Complainant, Household  # they protect users and orgs
+
+    for model in (Household, Case, Complainant):
+        model.objects.all().delete()
     Position.objects.all().delete()
     Person.objects.all().delete()
     User.objects.all().delete()

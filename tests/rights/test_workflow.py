@@ -174,3 +174,16 @@ def test_urgent_cases_head_the_list(world, login, staff):
     high = CaseFactory(org=world.c1, registered_by=staff, risk=2)
     page = login(staff).get(reverse("rights:case_list")).context["page"]
     assert list(page) == [urgent, high, low]
+
+
+def test_home_panel_shows_counts_and_my_cases(world, login, staff):
+    chair = world.users["street_chair"]
+    mine = CaseFactory(org=world.c1, registered_by=staff, handler=chair, risk=1,
+                       received_on=TODAY - datetime.timedelta(days=70))
+    CaseFactory(org=world.c3, registered_by=staff, handler=staff)
+    panel = login(chair).get(reverse("home")).context["panels"]
+    context = dict(panel)["rights/_home.html"]
+    assert context["mine"] == [mine] and context["assigned"] == 1 and context["overdue"] == 1
+    assert context["totals"]["received"] == (1 if mine.received_on.year == TODAY.year else 0)
+    leader = dict(login(world.users["leader"]).get(reverse("home")).context["panels"])
+    assert leader["rights/_home.html"]["mine"] is None
