@@ -10,7 +10,6 @@ from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.utils import timezone
 
 from orgs.models import Organization
-from rights.models.cases import overdue_rule
 from rights.models import (
     CaseAction,
     Category,
@@ -21,6 +20,7 @@ from rights.models import (
     Satisfaction,
     Status,
 )
+from rights.models.cases import overdue_rule
 
 SMALL = 3  # counts below this in sensitive categories are shown as "<3"
 STREET_PATH_LENGTH = 2 * Organization.steplen
