@@ -49,12 +49,16 @@ def category_choices():
 
 
 class CategoryField(forms.ModelChoiceField):
-    def __init__(self, **kwargs):
-        super().__init__(queryset=Category.objects.active(), label=_("category"), **kwargs)
+    """A sub-category (or a category without any), offered grouped under its category."""
 
-    def _set_queryset(self, queryset):  # grouped choices instead of a flat list
-        super()._set_queryset(queryset)
-        self.widget.choices = category_choices
+    def __init__(self, **kwargs):
+        leaves = Category.objects.active().filter(children__isnull=True)
+        super().__init__(queryset=leaves, label=_("category"), **kwargs)
+
+    def __deepcopy__(self, memo):
+        result = super().__deepcopy__(memo)
+        result.choices = category_choices()
+        return result
 
 
 class ConsentMixin:

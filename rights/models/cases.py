@@ -139,8 +139,12 @@ class CaseQuerySet(ScopedQuerySet):
         return self.filter(overdue_rule(today))
 
     def for_list(self) -> CaseQuerySet:
-        return self.select_related("category__parent", "channel", "org", "complainant",
-                                   "handler").order_by("risk", "-received_on", "-pk")
+        """Lists and exports: narratives and addresses are neither loaded nor decrypted."""
+        return (self.select_related("category__parent", "channel", "org", "complainant",
+                                    "handler")
+                .defer("summary", "other_party", "guardian_name", "outcome_note",
+                       "complainant__address")
+                .order_by("risk", "-received_on", "-pk"))
 
 
 class CaseCounter(models.Model):
