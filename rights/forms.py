@@ -81,8 +81,9 @@ class IntakeForm(ConsentMixin, forms.Form):
     gender = forms.ChoiceField(label=_("gender"), choices=Gender.choices,
                                initial=Gender.FEMALE)
     id_number = forms.CharField(label=_("resident ID number"), max_length=20, required=False)
-    age = forms.IntegerField(label=_("age"), min_value=0, max_value=120, required=False,
-                             help_text=_("Not needed when the ID number is given."))
+    birth_date = forms.DateField(label=_("birth date"), required=False, widget=DATE,
+                                 help_text=_("Or the age; neither is needed with an ID number."))
+    age = forms.IntegerField(label=_("age"), min_value=0, max_value=120, required=False)
     phone = forms.CharField(label=_("phone"), max_length=30, required=False)
     address = forms.CharField(label=_("address"), max_length=200, required=False)
     org = forms.ModelChoiceField(Organization.objects.none(), label=_("community"))
@@ -123,7 +124,11 @@ class IntakeForm(ConsentMixin, forms.Form):
     def clean(self):
         data = super().clean()
         birth = birth_date_from_id(data["id_number"]) if data.get("id_number") else None
+        birth = birth or data.get("birth_date")
         received = data.get("received_on") or timezone.localdate()
+        if birth and birth > received:
+            self.add_error("birth_date", _("The birth date is after the date received."))
+            birth = None
         if birth:
             data["age"] = received.year - birth.year - (
                 (received.month, received.day) < (birth.month, birth.day))
@@ -140,6 +145,8 @@ class IntakeForm(ConsentMixin, forms.Form):
         birth_year = None
         if d["id_number"]:
             birth_year = birth_date_from_id(d["id_number"]).year
+        elif d.get("birth_date"):
+            birth_year = d["birth_date"].year
         elif d.get("age") is not None:
             birth_year = d["received_on"].year - d["age"]
         complainant = {"name": d["name"], "gender": d["gender"], "id_number": d["id_number"],

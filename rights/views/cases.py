@@ -49,6 +49,7 @@ def case_export(request):
     cases = CaseFilter(request.GET, queryset=Case.objects.visible_to(request.user)
                        .for_list()).qs
     rows = [_export_row(case) for case in cases.iterator(chunk_size=500)]
+    rows.append(watermark(request))
     log_access(request, "rights.case", AccessLog.Action.EXPORT, label="case list",
                detail=f"{len(rows)} cases, masked")
     return xlsx_response("rights-cases", _("Rights cases"), export_columns(), rows)
@@ -59,6 +60,13 @@ def export_columns() -> list[tuple[str, int]]:
             (_("category"), 28), (_("risk level"), 8), (_("status"), 10),
             (_("complainant"), 10), (_("phone"), 14), (_("resident ID number"), 20),
             (_("community"), 20), (_("handler"), 14), (_("close by"), 12)]
+
+
+def watermark(request) -> list:
+    """The last row of every case export names who exported it and when."""
+    return [_("Exported by %(user)s at %(time)s; masked personal data, do not pass on.")
+            % {"user": request.user.username,
+               "time": timezone.localtime().strftime("%Y-%m-%d %H:%M")}]
 
 
 def _export_row(case: Case) -> list:
@@ -156,4 +164,5 @@ def case_export_one(request, pk: int):
     # The timeline without its notes: types, dates and who acted.
     rows += [[case.number, a.on, "", str(a.type), "", "", "", "", "", "", a.by.username,
               a.due_on] for a in case.actions.select_related("type", "by")]
+    rows.append(watermark(request))
     return xlsx_response(case.number, case.number, export_columns(), rows)

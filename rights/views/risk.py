@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from federation.models import AccessLog, log_access
 from federation.pagination import paginate
 from federation.privacy import mask_address, mask_name, mask_phone
+from orgs.models import Organization, OrgKind
 from orgs.scoping import get_visible_or_404
 from rights import figures
 from rights.forms import HouseholdForm, ScreeningForm
@@ -33,15 +34,19 @@ def _masked(household: Household) -> dict:
 @case_worker
 def household_list(request):
     households = Household.objects.visible_to(request.user)
-    colour = request.GET.get("colour", "")
+    colour, org = request.GET.get("colour", ""), request.GET.get("org", "")
     listed = households.filter(colour__code=colour) if colour else households
+    if org.isdigit():
+        listed = listed.filter(org_id=int(org))
     page = paginate(request, listed.select_related("org", "colour")
                     .prefetch_related("factors").order_by("colour__sort", "next_visit_on"))
     for household in page:
         household.masked = _masked(household)
     return render(request, "rights/household_list.html", {
         "page": page, "counts": figures.register_counts(households), "colour": colour,
-        "colours": ColourLevel.objects.active(), "today": timezone.localdate()})
+        "colours": ColourLevel.objects.active(), "today": timezone.localdate(), "org": org,
+        "communities": Organization.objects.visible_to(request.user)
+        .filter(kind=OrgKind.COMMUNITY).only("pk", "name")})
 
 
 @case_worker

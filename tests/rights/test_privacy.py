@@ -69,6 +69,7 @@ def test_lists_and_exports_are_masked(world, login, staff, case):
         cells = " ".join(str(c) for row in sheet.iter_rows(values_only=True) for c in row)
         assert "陈*英" in cells and "138****5678" in cells
         assert "陈桂英" not in cells and "13812345678" not in cells and "殴打" not in cells
+        assert "district_staff" in str(list(sheet.iter_rows(values_only=True))[-1][0])
 
 
 def test_full_display_needs_a_stated_reason_and_is_logged(world, login, staff, case):

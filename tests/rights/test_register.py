@@ -86,3 +86,16 @@ def test_register_is_closed_to_leaders_and_other_district_staff(world, login, ro
     HouseholdFactory(org=world.c1, created_by=world.users["community_chair"])
     assert not Household.objects.visible_to(world.users[role]).exists()
     assert Household.objects.countable_by(world.users["leader"]).count() == 1
+
+
+def test_register_lists_by_community_and_colour(world, login):
+    chair = world.users["street_chair"]
+    HouseholdFactory(org=world.c1, created_by=chair)
+    other = HouseholdFactory(org=world.c2, created_by=chair, warning_letters=2)
+    client = login(chair)
+    page = client.get(reverse("rights:household_list"), {"org": world.c2.pk}).context["page"]
+    assert list(page) == [other]
+    page = client.get(reverse("rights:household_list"), {"colour": "red"}).context["page"]
+    assert list(page) == [other]
+    counts = client.get(reverse("rights:household_list")).context["counts"]
+    assert {c["code"]: c["count"] for c in counts} == {"red": 1, "orange": 1}

@@ -188,3 +188,15 @@ def test_home_panel_shows_counts_and_my_cases(world, login, staff):
     assert context["totals"]["received"] == (1 if mine.received_on.year == TODAY.year else 0)
     leader = dict(login(world.users["leader"]).get(reverse("home")).context["panels"])
     assert leader["rights/_home.html"]["mine"] is None
+
+
+def test_age_from_birth_date_when_no_id_number(world, login, staff):
+    birth = TODAY.replace(year=TODAY.year - 30) - datetime.timedelta(days=1)
+    response = login(staff).post(reverse("rights:case_create"), intake_data(
+        world, id_number="", birth_date=birth.isoformat()))
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert case.complainant_age == 30 and case.complainant.birth_year == birth.year
+    future = login(staff).post(reverse("rights:case_create"), intake_data(
+        world, id_number="", birth_date=(TODAY + datetime.timedelta(days=3)).isoformat()))
+    assert "birth_date" in future.context["form"].errors
