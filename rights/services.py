@@ -52,7 +52,8 @@ def eligible_handlers(case: Case):
 def register_case(*, user, complainant_data: dict, case_data: dict) -> tuple[Case, bool]:
     """Create a case, reusing the complainant record when her ID number or phone is known."""
     complainant = Complainant.find_returning(complainant_data.get("id_number", ""),
-                                             complainant_data.get("phone", ""))
+                                             complainant_data.get("phone", ""),
+                                             complainant_data.get("name", ""))
     returning = complainant is not None
     if complainant is None:
         complainant = Complainant()

@@ -95,15 +95,22 @@ class Complainant(models.Model):
         super().save(*args, **kwargs)
 
     @classmethod
-    def find_returning(cls, id_number: str, phone: str) -> Complainant | None:
-        """The earlier complainant with this ID number, else with this phone."""
-        for value, kind, field in ((id_number, "id", "id_hash"), (phone, "phone", "phone_hash")):
-            digest = lookup_hash(value or "", kind)
-            if digest:
-                found = cls.objects.filter(**{field: digest}).order_by("pk").first()
-                if found:
-                    return found
-        return None
+    def find_returning(cls, id_number: str, phone: str, name: str) -> Complainant | None:
+        """The earlier complainant with this ID number; failing that, the one with this phone
+        and name (a shared family phone must not merge two people) and no other ID number."""
+        id_digest = lookup_hash(id_number or "", "id")
+        if id_digest:
+            found = cls.objects.filter(id_hash=id_digest).order_by("pk").first()
+            if found:
+                return found
+        phone_digest = lookup_hash(phone or "", "phone")
+        if not phone_digest:
+            return None
+        candidates = cls.objects.filter(phone_hash=phone_digest).order_by("pk")
+        if id_digest:
+            candidates = candidates.filter(id_hash="")
+        return next((c for c in candidates[:20] if (c.name or "").strip() == name.strip()),
+                    None)
 
 
 def overdue_rule(today: datetime.date | None = None) -> Q:
@@ -249,6 +256,12 @@ class Case(models.Model):
         self.accept_due_on = self.received_on + datetime.timedelta(
             days=TimeLimit.days_for("accept", 15))
         self.due_on = self.received_on + datetime.timedelta(days=TimeLimit.days_for("close", 60))
+
+    def reset_deadlines(self) -> None:
+        """After the received date was corrected; a granted extension is kept."""
+        self.set_deadlines()
+        if self.extended:
+            self.due_on += datetime.timedelta(days=TimeLimit.days_for("extension", 30))
 
     def extend(self) -> None:
         self.extended = True

@@ -134,6 +134,8 @@ def case_edit(request, pk: int):
         raise PermissionDenied
     form = CaseForm(request.POST or None, instance=case)
     if form.is_valid():
+        if "received_on" in form.changed_data:
+            form.instance.reset_deadlines()
         try:
             locked_save(form.instance, form.cleaned_data["version"], EDIT_FIELDS,
                         form.original_values())

@@ -200,3 +200,31 @@ def test_age_from_birth_date_when_no_id_number(world, login, staff):
     future = login(staff).post(reverse("rights:case_create"), intake_data(
         world, id_number="", birth_date=(TODAY + datetime.timedelta(days=3)).isoformat()))
     assert "birth_date" in future.context["form"].errors
+
+
+def test_a_shared_phone_does_not_merge_two_people(world, login, staff):
+    client = login(staff)
+    client.post(reverse("rights:case_create"), intake_data(world, id_number=""))
+    client.post(reverse("rights:case_create"), intake_data(world, id_number="", name="陈小红"))
+    first, second = Case.objects.order_by("pk")
+    assert first.complainant_id != second.complainant_id
+    # Her ID number recognises her even with a new phone.
+    client.post(reverse("rights:case_create"), intake_data(world, id_number=VALID_ID,
+                                                           phone="13900000000"))
+    client.post(reverse("rights:case_create"), intake_data(world, phone="13700000000"))
+    third, fourth = Case.objects.order_by("pk")[2:]
+    assert third.complainant_id == fourth.complainant_id
+
+
+def test_correcting_the_received_date_moves_the_deadlines(world, login, staff):
+    case = CaseFactory(org=world.c1, registered_by=staff, handler=staff)
+    client = login(staff)
+    form = client.get(reverse("rights:case_edit", args=[case.pk])).context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None}
+    earlier = TODAY - datetime.timedelta(days=40)
+    data.update(category=case.category_id, channel=case.channel_id, version=case.version,
+                received_on=earlier.isoformat())
+    assert client.post(reverse("rights:case_edit", args=[case.pk]), data).status_code == 302
+    case.refresh_from_db()
+    assert case.due_on == earlier + datetime.timedelta(days=60)
+    assert case.accept_due_on == earlier + datetime.timedelta(days=15)
