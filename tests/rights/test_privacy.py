@@ -149,3 +149,33 @@ def test_anonymize_closed_cases_older_than_n_years(world, staff, case):
     assert AccessLog.objects.get(action="anonymize").object_label == case.number
     call_command("anonymize_cases", "--years", "5", stdout=out)  # idempotent
     assert AccessLog.objects.filter(action="anonymize").count() == 1
+
+
+def _forget_keys():
+    from django.apps import apps
+    from encrypted_fields.fields import EncryptedFieldMixin
+
+    for model in apps.get_app_config("rights").get_models():
+        for field in model._meta.concrete_fields:
+            if isinstance(field, EncryptedFieldMixin):
+                field.__dict__.pop("keys", None)
+                field.__dict__.pop("f", None)
+
+
+def test_key_rotation_re_encrypts_case_data(settings, case):
+    old_keys = list(settings.SALT_KEY) if isinstance(settings.SALT_KEY, list) \
+        else [settings.SALT_KEY]
+    before = raw_row("rights_complainant", "name", case.complainant_id)[0]
+    try:
+        settings.SALT_KEY = ["rotated-key-2026", *old_keys]
+        _forget_keys()
+        call_command("reencrypt", stdout=io.StringIO())
+        settings.SALT_KEY = ["rotated-key-2026"]  # the old key is gone
+        _forget_keys()
+        after = raw_row("rights_complainant", "name", case.complainant_id)[0]
+        assert after != before and "陈桂英" not in after
+        assert Complainant.objects.get(pk=case.complainant_id).name == "陈桂英"
+        assert Case.objects.get(pk=case.pk).summary == "丈夫多次殴打"
+    finally:
+        settings.SALT_KEY = old_keys
+        _forget_keys()

@@ -55,3 +55,34 @@ def test_case_detail_is_flat(world, login, django_assert_max_num_queries):
         CaseFactory(org=world.c1, registered_by=staff, complainant=case.complainant)
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get(url)
+
+
+def test_register_and_mediation_details_are_flat(world, login, django_assert_max_num_queries):
+    from rights.models import ColourLevel, MediationSession, RiskFactor, Screening
+
+    staff = make_rights_staff(world.users["district_staff"])
+    household = HouseholdFactory(org=world.c1, created_by=staff)
+    mediation = MediationFactory(case=CaseFactory(org=world.c1, registered_by=staff),
+                                 registered_by=staff)
+    client = login(staff)
+    urls = [reverse("rights:household_detail", args=[household.pk]),
+            reverse("rights:mediation_detail", args=[mediation.pk])]
+
+    def add(months):
+        for month in months:
+            screening = Screening.objects.create(
+                household=household, month=datetime.date(2025, month, 1),
+                colour=ColourLevel.objects.get(code="pink"), screened_by=staff)
+            screening.factors.add(*RiskFactor.objects.all()[:2])
+            MediationSession.objects.create(mediation=mediation, notes="调解")
+
+    add([1])
+    counts = []
+    for url in urls:
+        with django_assert_max_num_queries(30) as small:
+            assert client.get(url).status_code == 200
+        counts.append(len(small.captured_queries))
+    add(range(2, 12))
+    for url, count in zip(urls, counts, strict=True):
+        with django_assert_max_num_queries(count):
+            assert client.get(url).status_code == 200
