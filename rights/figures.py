@@ -1,19 +1,22 @@
-"""Rights figures: pure query functions over a case scope and a period. Pages, the xlsx export
+"""Rights figures: pure query functions over a scope (a case queryset, or a user whose
+subtree is counted) and a period. Pages, the xlsx export
 and the year-end summary call these; they return counts only, never personal data."""
 
 from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.utils import timezone
 
 from orgs.models import Organization
 from rights.models import (
+    Case,
     CaseAction,
     Category,
     Channel,
+    Household,
     Mediation,
     MediationSession,
     Risk,
@@ -26,6 +29,19 @@ SMALL = 3  # counts below this in sensitive categories are shown as "<3"
 STREET_PATH_LENGTH = 2 * Organization.steplen
 
 
+def as_cases(scope):
+    """A case queryset from a scope: a queryset as given, or a user's countable subtree."""
+    if isinstance(scope, QuerySet):
+        return scope
+    return Case.objects.countable_by(scope)
+
+
+def as_households(scope):
+    if isinstance(scope, QuerySet):
+        return scope
+    return Household.objects.countable_by(scope)
+
+
 def shown(count: int, hidden: bool) -> int | str:
     """A count as published: "<3" when it could single someone out."""
     return f"<{SMALL}" if hidden and count < SMALL else count
@@ -36,7 +52,7 @@ def _rate(part: int, whole: int) -> float | None:
 
 
 def received(cases, start: datetime.date, end: datetime.date):
-    return cases.filter(received_on__range=(start, end))
+    return as_cases(cases).filter(received_on__range=(start, end))
 
 
 def case_totals(cases, start: datetime.date, end: datetime.date,
@@ -78,7 +94,7 @@ def headline(cases, start: datetime.date, end: datetime.date,
 
 def median_days_to_close(cases) -> float | None:
     """The median in two indexed queries that run on PostgreSQL and SQLite alike."""
-    closed = cases.filter(status=Status.CLOSED, days_to_close__isnull=False)
+    closed = as_cases(cases).filter(status=Status.CLOSED, days_to_close__isnull=False)
     n = closed.count()
     if not n:
         return None
@@ -140,7 +156,7 @@ def by_risk(cases, start: datetime.date, end: datetime.date) -> list[dict]:
 
 def mediation_counts(cases, start: datetime.date, end: datetime.date) -> dict:
     """"调解 85 起, 和解 70 起": mediations started in the period and agreements reached."""
-    mediations = Mediation.objects.filter(case__in=cases, started_on__range=(start, end))
+    mediations = Mediation.objects.filter(case__in=as_cases(cases), started_on__range=(start, end))
     row = mediations.aggregate(mediations=Count("pk"),
                                agreements=Count("pk", filter=Q(agreement_reached=True)),
                                failed=Count("pk", filter=Q(agreement_reached=False)),
@@ -152,13 +168,13 @@ def mediation_counts(cases, start: datetime.date, end: datetime.date) -> dict:
 def overdue_feedback(cases, today: datetime.date | None = None):
     """Referrals whose receiving agency has not answered by the due date."""
     today = today or timezone.localdate()
-    return CaseAction.objects.filter(case__in=cases, feedback_due_on__lt=today,
+    return CaseAction.objects.filter(case__in=as_cases(cases), feedback_due_on__lt=today,
                                      feedback_on__isnull=True)
 
 
 def register_counts(households) -> list[dict]:
     """Households under watch by colour level."""
-    rows = (households.filter(status="watch")
+    rows = (as_households(households).filter(status="watch")
             .values(code=F("colour__code"), name_zh=F("colour__name_zh"),
                     name_en=F("colour__name_en"), colour_hex=F("colour__colour"))
             .annotate(count=Count("pk")).order_by("colour__sort"))
@@ -166,4 +182,4 @@ def register_counts(households) -> list[dict]:
 
 
 def red_households(households) -> int:
-    return households.filter(status="watch", colour__code="red").count()
+    return as_households(households).filter(status="watch", colour__code="red").count()

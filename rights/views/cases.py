@@ -24,7 +24,7 @@ EDIT_FIELDS = CaseForm._meta.fields
 @case_worker
 def case_list(request):
     cases = Case.objects.visible_to(request.user).for_list()
-    filterset = CaseFilter(request.GET, queryset=cases)
+    filterset = CaseFilter(request.GET, queryset=cases, request=request)
     page = paginate(request, filterset.qs)
     for case in page:
         case.masked = personal_data(case.complainant, fields=("name",))
@@ -46,8 +46,8 @@ def overdue_list(request):
 @case_worker
 def case_export(request):
     """The filtered list, masked; one access-log entry names how many cases left."""
-    cases = CaseFilter(request.GET, queryset=Case.objects.visible_to(request.user)
-                       .for_list()).qs
+    visible = Case.objects.visible_to(request.user).for_list()
+    cases = CaseFilter(request.GET, request=request, queryset=visible).qs
     rows = [_export_row(case) for case in cases.iterator(chunk_size=500)]
     rows.append(watermark(request))
     log_access(request, "rights.case", AccessLog.Action.EXPORT, label="case list",

@@ -92,3 +92,12 @@ def test_page_and_export_hide_small_sensitive_counts(world, login, cases):
 def test_bad_year_falls_back(world, login):
     response = login(world.users["leader"]).get(reverse("rights:stats"), {"year": "abc"})
     assert response.status_code == 200 and response.context["year"] == TODAY.year
+
+
+def test_figures_take_a_user_as_scope(world, cases):
+    chair = world.users["street_chair"]
+    by_user = figures.case_totals(chair, START, END)
+    by_queryset = figures.case_totals(Case.objects.countable_by(chair), START, END)
+    assert by_user == by_queryset and by_user["received"] == 3
+    assert figures.mediation_counts(world.users["leader"], START, END)["mediations"] == 0
+    assert figures.register_counts(world.users["leader"]) == []

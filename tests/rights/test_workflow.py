@@ -228,3 +228,17 @@ def test_correcting_the_received_date_moves_the_deadlines(world, login, staff):
     case.refresh_from_db()
     assert case.due_on == earlier + datetime.timedelta(days=60)
     assert case.accept_due_on == earlier + datetime.timedelta(days=15)
+
+
+def test_list_and_export_filters(world, login, staff):
+    mine = CaseFactory(org=world.c1, registered_by=staff, handler=staff, risk=2)
+    CaseFactory(org=world.c1, registered_by=staff, risk=4)
+    client = login(staff)
+    for params in ({"mine": "true"}, {"risk": "2"}, {"number": mine.number}):
+        page = client.get(reverse("rights:case_list"), params).context["page"]
+        assert list(page) == [mine], params
+        export = client.get(reverse("rights:case_export"), params)
+        assert export.status_code == 200
+    category = client.get(reverse("rights:case_list"), {
+        "category": Category.objects.get(code="marriage_family").pk}).context["page"]
+    assert len(category) == 2
