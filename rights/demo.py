@@ -16,7 +16,6 @@ from rights.models import (
     ActionType,
     Case,
     CaseAction,
-    CaseCounter,
     Category,
     Channel,
     ColourLevel,
@@ -24,6 +23,7 @@ from rights.models import (
     Household,
     Mediation,
     MediationSession,
+    NumberSeries,
     Outcome,
     RiskFactor,
     Screening,
@@ -134,7 +134,7 @@ def _seed_cases(ctx: DemoContext, handlers: dict) -> list[Case]:
 
     start = today - datetime.timedelta(days=364)
     counters: dict[int, int] = defaultdict(int)
-    for year, last in CaseCounter.objects.values_list("year", "last"):
+    for year, last in NumberSeries.objects.filter(series="W").values_list("year", "last"):
         counters[year] = last
     cases, actions = [], []
     staff_pool = handlers["staff"]
@@ -172,7 +172,7 @@ def _seed_cases(ctx: DemoContext, handlers: dict) -> list[Case]:
         cases.append(case)
         actions += _timeline(ctx, case, refs[ActionType])
     for year, last in counters.items():
-        CaseCounter.objects.update_or_create(year=year, defaults={"last": last})
+        NumberSeries.objects.update_or_create(series="W", year=year, defaults={"last": last})
     Case.objects.bulk_create(cases, batch_size=500)
     for action in actions:
         action.case_id = action.case.pk
@@ -261,7 +261,9 @@ def _seed_register(ctx: DemoContext) -> None:
     fallback = ctx.users[Role.DISTRICT_STAFF]
     communities = [c for c in ctx.communities if c.is_active]
     households, chosen = [], []
-    for i in range(ctx.n(320, 20)):
+    base = (NumberSeries.objects.filter(series="H", year=today.year)
+            .values_list("last", flat=True).first() or 0)
+    for i in range(base, base + ctx.n(320, 20)):
         community = rng.choice(communities)
         colour = pick(rng, COLOUR_WEIGHTS)
         letters = rng.choice([0, 1, 2, 3]) if colour == "red" else 0
@@ -278,6 +280,8 @@ def _seed_register(ctx: DemoContext) -> None:
         chosen.append(rng.sample(FACTORS_FOR[colour], min(len(FACTORS_FOR[colour]),
                                                           rng.randrange(1, 3))))
     Household.objects.bulk_create(households, batch_size=500)
+    NumberSeries.objects.update_or_create(series="H", year=today.year,
+                                          defaults={"last": base + len(households)})
     through = Household.factors.through
     through.objects.bulk_create([through(household_id=h.pk, riskfactor_id=factors[code].pk)
                                  for h, codes in zip(households, chosen, strict=True)

@@ -3,8 +3,8 @@ from rights.models.cases import (
     Agency,
     Case,
     CaseAction,
-    CaseCounter,
     Complainant,
+    NumberSeries,
     Risk,
     Satisfaction,
     Status,
@@ -23,8 +23,8 @@ from rights.models.reference import (
 from rights.models.risk import Household, HouseholdStatus, Screening
 
 __all__ = [
-    "HANDLE_PERMISSION", "ActionType", "Agency", "Case", "CaseAction", "CaseCounter",
-    "Category", "Channel", "ColourLevel", "Complainant", "Household", "HouseholdStatus",
-    "Mediation", "MediationSession", "Outcome", "Risk", "RiskFactor", "Satisfaction",
+    "HANDLE_PERMISSION", "ActionType", "Agency", "Case", "CaseAction", "Category", "Channel",
+    "ColourLevel", "Complainant", "Household", "HouseholdStatus", "Mediation",
+    "MediationSession", "NumberSeries", "Outcome", "Risk", "RiskFactor", "Satisfaction",
     "Screening", "Status", "TimeLimit", "is_rights_staff",
 ]

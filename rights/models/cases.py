@@ -154,22 +154,30 @@ class CaseQuerySet(ScopedQuerySet):
                 .order_by("risk", "-received_on", "-pk"))
 
 
-class CaseCounter(models.Model):
-    """Last number handed out per year: W-2026-0001 is non-personal and safe in URLs/logs."""
+class NumberSeries(models.Model):
+    """Last number handed out per series and year, taken under a row lock so that two
+    simultaneous registrations never get the same number. Case numbers (W-2026-0001) and
+    household file numbers (H-2026-00001) are non-personal and safe in URLs and logs."""
 
-    year = models.PositiveSmallIntegerField(primary_key=True)
+    series = models.CharField(max_length=4)
+    year = models.PositiveSmallIntegerField()
     last = models.PositiveIntegerField(default=0)
 
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["series", "year"],
+                                               name="rights_one_counter_per_series_year")]
+
     def __str__(self) -> str:
-        return f"{self.year}: {self.last}"
+        return f"{self.series}-{self.year}: {self.last}"
 
     @classmethod
-    def next_number(cls, year: int) -> str:
+    def next_number(cls, series: str, year: int, width: int = 4) -> str:
         with transaction.atomic():
-            counter, _created = cls.objects.select_for_update().get_or_create(year=year)
+            counter, _created = cls.objects.select_for_update().get_or_create(
+                series=series, year=year)
             counter.last += 1
             counter.save(update_fields=["last"])
-        return f"W-{year}-{counter.last:04d}"
+        return f"{series}-{year}-{counter.last:0{width}d}"
 
 
 class Case(models.Model):
@@ -236,7 +244,7 @@ class Case(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.number:
-            self.number = CaseCounter.next_number(self.received_on.year)
+            self.number = NumberSeries.next_number("W", self.received_on.year)
         if not self.due_on:
             self.set_deadlines()
         super().save(*args, **kwargs)

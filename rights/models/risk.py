@@ -12,7 +12,7 @@ from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 from federation.privacy import lookup_hash
 from orgs.models import Organization, Role
 from orgs.scoping import ScopedQuerySet
-from rights.models.cases import Case, is_rights_staff
+from rights.models.cases import Case, NumberSeries, is_rights_staff
 from rights.models.reference import ColourLevel, RiskFactor
 
 RED = "red"
@@ -82,10 +82,7 @@ class Household(models.Model):
         self.apply_rules()
         self.phone_hash = lookup_hash(self.phone or "", "phone")
         if not self.file_number:
-            year = timezone.localdate().year
-            last = (Household.objects.filter(file_number__startswith=f"H-{year}-")
-                    .order_by("-file_number").values_list("file_number", flat=True).first())
-            self.file_number = f"H-{year}-{int(last[-5:]) + 1 if last else 1:05d}"
+            self.file_number = NumberSeries.next_number("H", timezone.localdate().year, 5)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
