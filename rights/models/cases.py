@@ -65,7 +65,7 @@ class Agency(models.TextChoices):
 class Complainant(models.Model):
     scope_field = "org"
 
-    name = EncryptedCharField(_("name"), max_length=60, null=True, blank=True)
+    name = EncryptedCharField(_("full name"), max_length=60, null=True, blank=True)
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices,
                               default=Gender.FEMALE)
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
@@ -289,7 +289,7 @@ class CaseAction(models.Model):
     scope_field = "case__org"
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="actions")
-    type = models.ForeignKey(ActionType, verbose_name=_("action"), on_delete=models.PROTECT)
+    type = models.ForeignKey(ActionType, verbose_name=_("action taken"), on_delete=models.PROTECT)
     on = models.DateField(_("date"), default=timezone.localdate)
     by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"),
                            on_delete=models.PROTECT, related_name="+")
