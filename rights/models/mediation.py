@@ -24,7 +24,8 @@ class Mediation(models.Model):
 
     case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.CASCADE,
                              related_name="mediations")
-    started_on = models.DateField(_("mediation began on"), default=timezone.localdate, db_index=True)
+    started_on = models.DateField(_("mediation began on"), default=timezone.localdate,
+                                  db_index=True)
     parties = EncryptedTextField(_("parties"), null=True, blank=True)
     mediators = models.CharField(_("mediators"), max_length=200)
     agreement_reached = models.BooleanField(_("agreement reached"), null=True, blank=True)
