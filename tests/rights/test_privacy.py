@@ -179,3 +179,13 @@ def test_key_rotation_re_encrypts_case_data(settings, case):
     finally:
         settings.SALT_KEY = old_keys
         _forget_keys()
+
+
+def test_retention_period_comes_from_settings(settings, world, staff, case):
+    settings.RIGHTS_RETENTION_YEARS = 1
+    two_years_ago = TODAY.replace(year=TODAY.year - 2)
+    Case.objects.filter(pk=case.pk).update(status=Status.CLOSED, received_on=two_years_ago,
+                                           closed_on=two_years_ago)
+    call_command("anonymize_cases", stdout=io.StringIO())
+    case.refresh_from_db()
+    assert case.anonymized_at is not None

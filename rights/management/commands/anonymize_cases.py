@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from rights.services import anonymize_closed_cases
@@ -8,8 +9,10 @@ class Command(BaseCommand):
             "(names, ID numbers, phones, addresses, narratives); counts are kept.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--years", type=int, default=5,
-                            help="archive period after closure, in years (default 5)")
+        parser.add_argument(
+            "--years", type=int, default=getattr(settings, "RIGHTS_RETENTION_YEARS", 5),
+            help="archive period after closure, in years (default: the RIGHTS_RETENTION_YEARS "
+                 "setting, else 5)")
 
     def handle(self, *args, years: int, **options):
         if years < 1:
