@@ -86,7 +86,9 @@ def case_create(request):
         case, returning = register_case(user=request.user, complainant_data=complainant,
                                         case_data=data)
         audit(request, case, AccessLog.Action.CREATE)
-        if returning:
+        earlier = Case.objects.visible_to(request.user).filter(
+            complainant=case.complainant).exclude(pk=case.pk)
+        if returning and earlier.exists():  # say nothing of cases this user may not see
             messages.info(request, _("Returning complainant: her earlier cases are linked."))
         messages.success(request, _("Case %(number)s registered.") % {"number": case.number})
         return redirect(case)

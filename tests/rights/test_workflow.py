@@ -242,3 +242,14 @@ def test_list_and_export_filters(world, login, staff):
     category = client.get(reverse("rights:case_list"), {
         "category": Category.objects.get(code="marriage_family").pk}).context["page"]
     assert len(category) == 2
+
+
+def test_a_chair_learns_nothing_of_earlier_cases_she_may_not_see(world, login, staff):
+    login(staff).post(reverse("rights:case_create"), intake_data(world))
+    chair = login(world.users["community_chair"])
+    response = chair.post(reverse("rights:case_create"), intake_data(world), follow=True)
+    first, second = Case.objects.order_by("pk")
+    assert first.complainant_id == second.complainant_id  # linked for the handlers
+    assert list(response.context["earlier"]) == []
+    assert all("earlier" not in str(m) and "以往" not in str(m) and "曾来访" not in str(m)
+               for m in response.context["messages"])
