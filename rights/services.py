@@ -50,20 +50,23 @@ def eligible_handlers(case: Case):
 
 @transaction.atomic
 def register_case(*, user, complainant_data: dict, case_data: dict) -> tuple[Case, bool]:
-    """Create a case, reusing the complainant record when her ID number or phone is known."""
-    complainant = Complainant.find_returning(complainant_data.get("id_number", ""),
-                                             complainant_data.get("phone", ""),
-                                             complainant_data.get("name", ""))
-    returning = complainant is not None
-    if complainant is None:
-        complainant = Complainant()
+    """Create a case, recognising a returning complainant by her ID number or phone. Her
+    record is reused only if the user may see one of her earlier cases; otherwise she gets a
+    new record linked to the first, so nobody sees data she did not enter or may not see."""
+    found = Complainant.find_returning(complainant_data.get("id_number", ""),
+                                       complainant_data.get("phone", ""),
+                                       complainant_data.get("name", ""))
+    if found and Case.objects.visible_to(user).of_person(found).exists():
+        complainant = found
+    else:
+        complainant = Complainant(same_as_id=found.person_id if found else None)
     for field, value in complainant_data.items():
         if value not in ("", None):  # a returning complainant keeps what she gave before
             setattr(complainant, field, value)
     complainant.save()
     case = Case(complainant=complainant, registered_by=user, **case_data)
     case.save()
-    return case, returning
+    return case, found is not None
 
 
 def _display(case: Case, field: models.Field) -> str:

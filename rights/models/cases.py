@@ -77,6 +77,11 @@ class Complainant(models.Model):
     address = EncryptedCharField(_("address"), max_length=200, null=True, blank=True)
     org = models.ForeignKey(Organization, verbose_name=_("community"),
                             on_delete=models.PROTECT, related_name="+")
+    # A returning complainant registered by someone who may not see her earlier record gets
+    # a record of her own that points at the first one: handlers still see the history, the
+    # registering chair does not see data she did not enter.
+    same_as = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+", editable=False)
 
     objects = ScopedQuerySet.as_manager()
 
@@ -93,6 +98,11 @@ class Complainant(models.Model):
         if kwargs.get("update_fields"):
             kwargs["update_fields"] = {*kwargs["update_fields"], "id_hash", "phone_hash"}
         super().save(*args, **kwargs)
+
+    @property
+    def person_id(self) -> int:
+        """The first record of this person: the key that links all her cases."""
+        return self.same_as_id or self.pk
 
     @classmethod
     def find_returning(cls, id_number: str, phone: str, name: str) -> Complainant | None:
@@ -134,6 +144,11 @@ class CaseQuerySet(ScopedQuerySet):
         if user.role == Role.STREET_CHAIR and user.org_id:
             rule |= Q(handler__org__path__startswith=user.org.path)
         return qs.filter(rule)
+
+    def of_person(self, complainant: Complainant) -> CaseQuerySet:
+        """Every case of the person behind this complainant record."""
+        root = complainant.person_id
+        return self.filter(Q(complainant_id=root) | Q(complainant__same_as_id=root))
 
     def countable_by(self, user) -> CaseQuerySet:
         """The organization subtree, for counts only (no personal data leaves figures.py)."""

@@ -86,8 +86,8 @@ def case_create(request):
         case, returning = register_case(user=request.user, complainant_data=complainant,
                                         case_data=data)
         audit(request, case, AccessLog.Action.CREATE)
-        earlier = Case.objects.visible_to(request.user).filter(
-            complainant=case.complainant).exclude(pk=case.pk)
+        earlier = Case.objects.visible_to(request.user).of_person(
+            case.complainant).exclude(pk=case.pk)
         if returning and earlier.exists():  # say nothing of cases this user may not see
             messages.info(request, _("Returning complainant: her earlier cases are linked."))
         messages.success(request, _("Case %(number)s registered.") % {"number": case.number})
@@ -96,7 +96,7 @@ def case_create(request):
 
 
 def _detail_context(request, case: Case, full: bool) -> dict:
-    earlier = (Case.objects.visible_to(request.user).filter(complainant=case.complainant)
+    earlier = (Case.objects.visible_to(request.user).of_person(case.complainant)
                .exclude(pk=case.pk).only("pk", "number", "received_on", "status")
                .order_by("-received_on"))
     return {
