@@ -229,6 +229,13 @@ class ActionForm(forms.ModelForm):
         from rights.services import check_referral
 
         data = super().clean()
+        on = data.get("on")
+        if on and on > timezone.localdate():
+            self.add_error("on", _("The date cannot be in the future."))
+        elif on and on < self.case.received_on:
+            self.add_error("on", _("The date is before the case was received."))
+        if on and data.get("due_on") and data["due_on"] < on:
+            self.add_error("due_on", _("The due date is before the action."))
         kind = data.get("type")
         if kind and kind.is_referral:
             if not data.get("agency"):
@@ -255,6 +262,14 @@ class FeedbackForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["feedback_on"].required = True
         self.fields["feedback_on"].initial = timezone.localdate
+
+    def clean_feedback_on(self):
+        answered = self.cleaned_data["feedback_on"]
+        if answered > timezone.localdate():
+            raise ValidationError(_("The date cannot be in the future."))
+        if answered < self.instance.on:
+            raise ValidationError(_("The answer cannot come before the referral."))
+        return answered
 
 
 class CloseForm(forms.ModelForm):
@@ -320,6 +335,9 @@ class MediationForm(forms.ModelForm):
         data = super().clean()
         if data.get("agreement_reached") is not None and not data.get("concluded_on"):
             self.add_error("concluded_on", _("Give the date the mediation concluded."))
+        started, concluded = data.get("started_on"), data.get("concluded_on")
+        if started and concluded and concluded < started:
+            self.add_error("concluded_on", _("The mediation cannot end before it began."))
         return data
 
 
@@ -364,6 +382,8 @@ class ScreeningForm(forms.ModelForm):
 
     def clean_month(self):
         month = self.cleaned_data["month"].replace(day=1)
+        if month > timezone.localdate():
+            raise ValidationError(_("This month has not begun yet."))
         if Screening.objects.filter(household=self.household, month=month).exists():
             raise ValidationError(_("This month's screening is already recorded."))
         return month

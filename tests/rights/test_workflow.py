@@ -264,3 +264,22 @@ def test_a_chair_learns_nothing_of_earlier_cases_she_may_not_see(world, login, s
     login(staff).post(reverse("rights:case_create"), intake_data(world, id_number=""))
     third = Case.objects.order_by("pk").last()
     assert set(Case.objects.of_person(third.complainant)) == {first, second, third}
+
+
+def test_dates_that_cannot_be_are_refused(world, login, staff):
+    case = CaseFactory(org=world.c1, registered_by=staff, handler=staff,
+                       received_on=TODAY - datetime.timedelta(days=5), consent_to_share=True)
+    client = login(staff)
+    url = reverse("rights:action_create", args=[case.pk])
+    visit = ActionType.objects.get(code="home_visit").pk
+    for on, due, field in ((TODAY + datetime.timedelta(days=1), "", "on"),
+                           (TODAY - datetime.timedelta(days=9), "", "on"),
+                           (TODAY, (TODAY - datetime.timedelta(days=1)).isoformat(), "due_on")):
+        response = client.post(url, {"type": visit, "on": on.isoformat(), "due_on": due})
+        assert field in response.context["form"].errors
+    assert not case.actions.exists()
+    referral = case.actions.create(type=ActionType.objects.get(code="referral_court"), by=staff,
+                                   on=TODAY, agency="court", feedback_due_on=TODAY)
+    response = client.post(reverse("rights:action_feedback", args=[referral.pk]), {
+        "feedback_on": (TODAY - datetime.timedelta(days=1)).isoformat(), "feedback": "x"})
+    assert "feedback_on" in response.context["form"].errors
