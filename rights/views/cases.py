@@ -14,7 +14,7 @@ from federation.spreadsheets import xlsx_response
 from rights import figures
 from rights.filters import CaseFilter
 from rights.forms import CaseForm, IntakeForm, UnmaskForm
-from rights.models import Case
+from rights.models import Case, Household
 from rights.services import StaleCase, can_manage, can_unmask, locked_save, register_case
 from rights.views.common import audit, case_worker, get_case, personal_data
 
@@ -39,8 +39,11 @@ def overdue_list(request):
     for case in page:
         case.masked = personal_data(case.complainant, fields=("name",))
     feedback = figures.overdue_feedback(cases).select_related("case", "type")[:100]
+    visits = (Household.objects.visible_to(request.user)
+              .filter(status="watch", next_visit_on__lt=timezone.localdate())
+              .select_related("org", "colour").order_by("colour__sort", "next_visit_on")[:100])
     return render(request, "rights/overdue.html", {
-        "page": page, "feedback": feedback, "today": timezone.localdate()})
+        "page": page, "feedback": feedback, "visits": visits, "today": timezone.localdate()})
 
 
 @case_worker

@@ -99,3 +99,13 @@ def test_register_lists_by_community_and_colour(world, login):
     assert list(page) == [other]
     counts = client.get(reverse("rights:household_list")).context["counts"]
     assert {c["code"]: c["count"] for c in counts} == {"red": 1, "orange": 1}
+
+
+def test_visits_past_due_are_on_the_overdue_page(world, login):
+    chair = world.users["street_chair"]
+    late = HouseholdFactory(org=world.c1, created_by=chair,
+                            next_visit_on=TODAY - datetime.timedelta(days=2))
+    HouseholdFactory(org=world.c1, created_by=chair, next_visit_on=TODAY)
+    HouseholdFactory(org=world.c3, created_by=chair, next_visit_on=TODAY - datetime.timedelta(2))
+    visits = login(chair).get(reverse("rights:overdue")).context["visits"]
+    assert list(visits) == [late]
