@@ -28,7 +28,9 @@ def test_seed_demo_small_is_deterministic_and_has_a_login_per_role(db):
 def _delete_work_records():
     """Work records protect the users and organizations they point at: they go first."""
     from families.models import Honour, Household, InspectionRound, Recipient
+    from rights.models import Case, Complainant
+    from rights.models import Household as RiskHousehold
 
     for model in (InspectionRound, Honour, Recipient, Household, Child, Project, NursingRoom,
-                  Expert):
+                  Expert, RiskHousehold, Case, Complainant):
         model.objects.all().delete()

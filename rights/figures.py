@@ -1,0 +1,185 @@
+"""Rights figures: pure query functions over a scope (a case queryset, or a user whose
+subtree is counted) and a period. Pages, the xlsx export
+and the year-end summary call these; they return counts only, never personal data."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce, Substr, TruncMonth
+from django.utils import timezone
+
+from orgs.models import Organization
+from rights.models import (
+    Case,
+    CaseAction,
+    Category,
+    Channel,
+    Household,
+    Mediation,
+    MediationSession,
+    Risk,
+    Satisfaction,
+    Status,
+)
+from rights.models.cases import overdue_rule
+
+SMALL = 3  # counts below this in sensitive categories are shown as "<3"
+STREET_PATH_LENGTH = 2 * Organization.steplen
+
+
+def as_cases(scope):
+    """A case queryset from a scope: a queryset as given, or a user's countable subtree."""
+    if isinstance(scope, QuerySet):
+        return scope
+    return Case.objects.countable_by(scope)
+
+
+def as_households(scope):
+    if isinstance(scope, QuerySet):
+        return scope
+    return Household.objects.countable_by(scope)
+
+
+def shown(count: int, hidden: bool) -> int | str:
+    """A count as published: "<3" when it could single someone out."""
+    return f"<{SMALL}" if hidden and count < SMALL else count
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def received(cases, start: datetime.date, end: datetime.date):
+    return as_cases(cases).filter(received_on__range=(start, end))
+
+
+def case_totals(cases, start: datetime.date, end: datetime.date,
+                today: datetime.date | None = None) -> dict:
+    """Received, handled, closed, resolved, followed-up cases and the four rates:
+    调处率 handled/received (accepted and acted on, or closed), 结案率 closed/received,
+    化解率 resolved/closed, 满意率 (basically) satisfied/followed-up."""
+    today = today or timezone.localdate()
+    qs = received(cases, start, end)
+    handled_rule = Q(status=Status.CLOSED) | Q(accepted_on__isnull=False, actions__isnull=False)
+    row = qs.aggregate(
+        received=Count("pk", distinct=True),
+        handled=Count("pk", filter=handled_rule, distinct=True),
+        closed=Count("pk", filter=Q(status=Status.CLOSED), distinct=True),
+        resolved=Count("pk", filter=Q(status=Status.CLOSED, outcome__resolved=True),
+                       distinct=True),
+        followed=Count("pk", filter=~Q(satisfaction=""), distinct=True),
+        satisfied=Count("pk", filter=Q(satisfaction__in=[Satisfaction.SATISFIED,
+                                                         Satisfaction.BASICALLY]),
+                        distinct=True),
+        urgent=Count("pk", filter=Q(risk__lte=Risk.HIGH), distinct=True),
+        overdue=Count("pk", filter=overdue_rule(today), distinct=True),
+    )
+    row["median_days"] = median_days_to_close(qs)
+    row["handling_rate"] = _rate(row["handled"], row["received"])
+    row["closure_rate"] = _rate(row["closed"], row["received"])
+    row["resolution_rate"] = _rate(row["resolved"], row["closed"])
+    row["satisfaction_rate"] = _rate(row["satisfied"], row["followed"])
+    return row
+
+
+def headline(cases, start: datetime.date, end: datetime.date,
+             today: datetime.date | None = None) -> dict:
+    """Received, closed and overdue in one query (home panels, dashboards)."""
+    return received(cases, start, end).aggregate(
+        received=Count("pk"), closed=Count("pk", filter=Q(status=Status.CLOSED)),
+        overdue=Count("pk", filter=overdue_rule(today)))
+
+
+def median_days_to_close(cases) -> float | None:
+    """The median in two indexed queries that run on PostgreSQL and SQLite alike."""
+    closed = as_cases(cases).filter(status=Status.CLOSED, days_to_close__isnull=False)
+    n = closed.count()
+    if not n:
+        return None
+    ordered = closed.order_by("days_to_close").values_list("days_to_close", flat=True)
+    middle = list(ordered[(n - 1) // 2: n // 2 + 1])
+    return sum(middle) / len(middle)
+
+
+def by_category(cases, start: datetime.date, end: datetime.date) -> list[dict]:
+    """Rows for each category and sub-category that has cases, in reference order."""
+    qs = received(cases, start, end)
+    subs = dict(qs.values_list("category_id").annotate(n=Count("pk")).order_by())
+    tops = dict(qs.annotate(top=Coalesce("category__parent_id", "category_id"))
+                .values_list("top").annotate(n=Count("pk")).order_by())
+    rows = []
+    for cat in Category.objects.order_by("sort"):
+        count = tops.get(cat.pk, 0) if cat.parent_id is None else subs.get(cat.pk, 0)
+        if count:
+            rows.append({"code": cat.code, "name": cat.label, "sub": cat.parent_id is not None,
+                         "count": count, "shown": shown(count, cat.small_counts_hidden)})
+    return rows
+
+
+def by_channel(cases, start: datetime.date, end: datetime.date) -> list[dict]:
+    counts = dict(received(cases, start, end).values_list("channel_id")
+                  .annotate(n=Count("pk")).order_by())
+    return [{"code": c.code, "name": c.label, "count": counts.get(c.pk, 0)}
+            for c in Channel.objects.order_by("sort")]
+
+
+def by_month(cases, start: datetime.date, end: datetime.date) -> list[dict]:
+    rows = (received(cases, start, end).annotate(month=TruncMonth("received_on"))
+            .values("month").annotate(count=Count("pk"),
+                                      closed=Count("pk", filter=Q(status=Status.CLOSED)))
+            .order_by("month"))
+    return [{"month": r["month"].strftime("%Y-%m") if r["month"] else "",
+             "count": r["count"], "closed": r["closed"]} for r in rows]
+
+
+def by_street(cases, start: datetime.date, end: datetime.date) -> list[dict]:
+    rows = (received(cases, start, end)
+            .annotate(street=Substr("org__path", 1, STREET_PATH_LENGTH))
+            .values("street").annotate(count=Count("pk"),
+                                       closed=Count("pk", filter=Q(status=Status.CLOSED)))
+            .order_by("street"))
+    rows = list(rows)
+    names = dict(Organization.objects.filter(path__in=[r["street"] for r in rows])
+                 .values_list("path", "name"))
+    return [{"name": names.get(r["street"], r["street"]), "count": r["count"],
+             "closed": r["closed"]} for r in rows]
+
+
+def by_risk(cases, start: datetime.date, end: datetime.date) -> list[dict]:
+    counts = dict(received(cases, start, end).values_list("risk").annotate(n=Count("pk"))
+                  .order_by())
+    return [{"risk": value, "name": str(label), "count": counts.get(value, 0)}
+            for value, label in Risk.choices]
+
+
+def mediation_counts(cases, start: datetime.date, end: datetime.date) -> dict:
+    """"调解 85 起, 和解 70 起": mediations started in the period and agreements reached."""
+    mediations = Mediation.objects.filter(case__in=as_cases(cases), started_on__range=(start, end))
+    row = mediations.aggregate(mediations=Count("pk"),
+                               agreements=Count("pk", filter=Q(agreement_reached=True)),
+                               failed=Count("pk", filter=Q(agreement_reached=False)),
+                               ongoing=Count("pk", filter=Q(agreement_reached__isnull=True)))
+    row["sessions"] = MediationSession.objects.filter(mediation__in=mediations).count()
+    return row
+
+
+def overdue_feedback(cases, today: datetime.date | None = None):
+    """Referrals whose receiving agency has not answered by the due date."""
+    today = today or timezone.localdate()
+    return CaseAction.objects.filter(case__in=as_cases(cases), feedback_due_on__lt=today,
+                                     feedback_on__isnull=True)
+
+
+def register_counts(households) -> list[dict]:
+    """Households under watch by colour level."""
+    rows = (as_households(households).filter(status="watch")
+            .values(code=F("colour__code"), name_zh=F("colour__name_zh"),
+                    name_en=F("colour__name_en"), colour_hex=F("colour__colour"))
+            .annotate(count=Count("pk")).order_by("colour__sort"))
+    return list(rows)
+
+
+def red_households(households) -> int:
+    return as_households(households).filter(status="watch", colour__code="red").count()

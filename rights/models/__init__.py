@@ -1,0 +1,30 @@
+from rights.models.cases import (
+    HANDLE_PERMISSION,
+    Agency,
+    Case,
+    CaseAction,
+    Complainant,
+    NumberSeries,
+    Risk,
+    Satisfaction,
+    Status,
+    is_rights_staff,
+)
+from rights.models.mediation import Mediation, MediationSession
+from rights.models.reference import (
+    ActionType,
+    Category,
+    Channel,
+    ColourLevel,
+    Outcome,
+    RiskFactor,
+    TimeLimit,
+)
+from rights.models.risk import Household, HouseholdStatus, Screening
+
+__all__ = [
+    "HANDLE_PERMISSION", "ActionType", "Agency", "Case", "CaseAction", "Category", "Channel",
+    "ColourLevel", "Complainant", "Household", "HouseholdStatus", "Mediation",
+    "MediationSession", "NumberSeries", "Outcome", "Risk", "RiskFactor", "Satisfaction",
+    "Screening", "Status", "TimeLimit", "is_rights_staff",
+]

@@ -1,0 +1,73 @@
+"""Statistics page and export: counts only, small sensitive counts shown as "<3"."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from federation.models import AccessLog, log_access
+from federation.spreadsheets import xlsx_response
+from rights import figures
+from rights.models import Case, Household
+
+
+def _period(request) -> tuple[int, datetime.date, datetime.date]:
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year))
+    except ValueError:
+        year = today.year
+    year = min(max(year, 2000), today.year)
+    return year, datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def stats_context(user, start: datetime.date, end: datetime.date) -> dict:
+    cases = Case.objects.countable_by(user)
+    return {
+        "totals": figures.case_totals(cases, start, end),
+        "categories": figures.by_category(cases, start, end),
+        "channels": figures.by_channel(cases, start, end),
+        "months": figures.by_month(cases, start, end),
+        "streets": figures.by_street(cases, start, end),
+        "risks": figures.by_risk(cases, start, end),
+        "mediation": figures.mediation_counts(cases, start, end),
+        "register": figures.register_counts(Household.objects.countable_by(user)),
+    }
+
+
+@login_required
+def stats(request):
+    year, start, end = _period(request)
+    context = stats_context(request.user, start, end)
+    context.update(year=year, years=range(timezone.localdate().year, 2019, -1))
+    return render(request, "rights/stats.html", context)
+
+
+@login_required
+def stats_export(request):
+    year, start, end = _period(request)
+    c = stats_context(request.user, start, end)
+    t = c["totals"]
+    rows = [[_("Cases received"), t["received"]], [_("Handled"), t["handled"]],
+            [_("Closed"), t["closed"]], [_("Resolved"), t["resolved"]],
+            [_("Overdue"), t["overdue"]], [_("Handling rate (%)"), t["handling_rate"]],
+            [_("Closure rate (%)"), t["closure_rate"]],
+            [_("Resolution rate (%)"), t["resolution_rate"]],
+            [_("Satisfaction rate (%)"), t["satisfaction_rate"]],
+            [_("Median days to close"), t["median_days"]],
+            [_("Mediations"), c["mediation"]["mediations"]],
+            [_("Agreements reached"), c["mediation"]["agreements"]]]
+    rows += [[_("Category") + ": " + ("  " if r["sub"] else "") + r["name"], r["shown"]]
+             for r in c["categories"]]
+    rows += [[_("Channel") + ": " + r["name"], r["count"]] for r in c["channels"]]
+    rows += [[_("Month") + ": " + r["month"], r["count"]] for r in c["months"]]
+    rows += [[_("Street") + ": " + r["name"], r["count"]] for r in c["streets"]]
+    rows += [[_("Risk level") + ": " + r["name"], r["count"]] for r in c["risks"]]
+    log_access(request, "rights.statistics", AccessLog.Action.EXPORT, label=str(year),
+               detail="counts only")
+    return xlsx_response(f"rights-statistics-{year}", _("Rights statistics"),
+                         [(_("Figure"), 40), (str(year), 12)], rows)

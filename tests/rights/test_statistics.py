@@ -1,0 +1,103 @@
+"""Statistics: counts by category, channel, month, street, risk; the four rates; median;
+small sensitive counts hidden; the xlsx export."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from rights import figures
+from rights.models import Case, Category, Channel, Outcome, Status
+from tests.rights.factories import CaseFactory, make_rights_staff
+
+TODAY = datetime.date.today()
+START, END = TODAY.replace(month=1, day=1), TODAY.replace(month=12, day=31)
+
+
+@pytest.fixture
+def staff(world):
+    return make_rights_staff(world.users["district_staff"])
+
+
+@pytest.fixture
+def cases(world, staff):
+    dv = Category.objects.get(code="domestic_violence")
+    labour = Category.objects.get(code="labour")
+    visit = Channel.objects.get(code="visit")
+    resolved = Outcome.objects.get(code="mediated")
+    withdrawn = Outcome.objects.get(code="withdrawn")
+    made = []
+    for i, (org, category, status, outcome, days) in enumerate([
+        (world.c1, dv, Status.CLOSED, resolved, 10),
+        (world.c1, dv, Status.CLOSED, withdrawn, 20),
+        (world.c2, labour, Status.CLOSED, resolved, 40),
+        (world.c3, labour, Status.IN_PROGRESS, None, None),
+        (world.c3, labour, Status.NEW, None, None),
+    ]):
+        received = START + datetime.timedelta(days=i)
+        made.append(CaseFactory(
+            org=org, category=category, registered_by=staff, status=status, outcome=outcome,
+            received_on=received, days_to_close=days, channel=visit if i == 0 else None
+            or Channel.objects.get(code="phone"),
+            accepted_on=received if status != Status.NEW else None,
+            closed_on=received + datetime.timedelta(days=days) if days else None,
+            satisfaction="satisfied" if i == 0 else ("unsatisfied" if i == 2 else "")))
+    made[3].actions.create(type_id=1, by=staff)
+    return made
+
+
+def test_totals_and_rates(cases):
+    totals = figures.case_totals(Case.objects.all(), START, END, today=START)
+    assert totals["received"] == 5 and totals["closed"] == 3 and totals["resolved"] == 2
+    assert totals["handled"] == 4  # three closed and one accepted with an action
+    assert totals["handling_rate"] == 80.0 and totals["closure_rate"] == 60.0
+    assert totals["resolution_rate"] == 66.7 and totals["satisfaction_rate"] == 50.0
+    assert totals["median_days"] == 20
+
+
+def test_breakdowns(world, cases):
+    qs = Case.objects.all()
+    categories = {r["code"]: r["shown"] for r in figures.by_category(qs, START, END)}
+    assert categories == {"marriage_family": 2, "domestic_violence": "<3",
+                          "labour_social": 3, "labour": 3}
+    channels = {r["code"]: r["count"] for r in figures.by_channel(qs, START, END)}
+    assert channels["visit"] == 1 and channels["phone"] == 4 and channels["online"] == 0
+    streets = {r["name"]: r["count"] for r in figures.by_street(qs, START, END)}
+    assert streets == {world.s1.name: 3, world.s2.name: 2}
+    assert sum(r["count"] for r in figures.by_month(qs, START, END)) == 5
+    assert {r["risk"]: r["count"] for r in figures.by_risk(qs, START, END)}[3] == 5
+
+
+def test_scope_of_counts(world, cases):
+    chair = world.users["street_chair"]
+    totals = figures.case_totals(Case.objects.countable_by(chair), START, END)
+    assert totals["received"] == 3
+
+
+def test_page_and_export_hide_small_sensitive_counts(world, login, cases):
+    client = login(world.users["leader"])
+    page = client.get(reverse("rights:stats"), {"year": TODAY.year}).content.decode()
+    assert "&lt;3" in page
+    response = client.get(reverse("rights:stats_export"), {"year": TODAY.year})
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    values = {label.strip(): value for label, value in rows[1:]}
+    assert any(v == "<3" for v in values.values())
+    assert 5 in values.values()
+    text = " ".join(str(c) for row in rows for c in row)
+    assert "李秀" not in text and "139" not in text
+
+
+def test_bad_year_falls_back(world, login):
+    response = login(world.users["leader"]).get(reverse("rights:stats"), {"year": "abc"})
+    assert response.status_code == 200 and response.context["year"] == TODAY.year
+
+
+def test_figures_take_a_user_as_scope(world, cases):
+    chair = world.users["street_chair"]
+    by_user = figures.case_totals(chair, START, END)
+    by_queryset = figures.case_totals(Case.objects.countable_by(chair), START, END)
+    assert by_user == by_queryset and by_user["received"] == 3
+    assert figures.mediation_counts(world.users["leader"], START, END)["mediations"] == 0
+    assert figures.register_counts(world.users["leader"]) == []
