@@ -11,6 +11,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from children.models.reference import ProjectDomain
 from orgs.models import Organization
@@ -131,7 +132,7 @@ class Milestone(models.Model):
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("milestone"), max_length=120)
-    due_on = models.DateField(_("due"), null=True, blank=True)
+    due_on = models.DateField(pgettext_lazy("milestone", "due"), null=True, blank=True)
     done_on = models.DateField(_("done on"), null=True, blank=True)
 
     objects = ScopedQuerySet.as_manager()

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from federation.privacy import lookup_hash
@@ -44,7 +45,7 @@ class Risk(models.IntegerChoices):
 class Status(models.TextChoices):
     NEW = "new", _("Awaiting acceptance")
     IN_PROGRESS = "in_progress", _("In progress")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("case", "Closed")
 
 
 class Satisfaction(models.TextChoices):
@@ -230,7 +231,7 @@ class Case(models.Model):
     accept_due_on = models.DateField(_("accept or refuse by"), null=True, blank=True)
     due_on = models.DateField(_("close by"), null=True, blank=True, db_index=True)
     extended = models.BooleanField(_("time limit extended"), default=False)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closed_on = models.DateField(pgettext_lazy("case", "closed on"), null=True, blank=True)
     days_to_close = models.PositiveIntegerField(_("days to close"), null=True, blank=True)
     outcome = models.ForeignKey(Outcome, verbose_name=_("outcome"), on_delete=models.PROTECT,
                                 null=True, blank=True)

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from federation.models import AccessLog, log_access
 from federation.spreadsheets import xlsx_response
@@ -53,7 +54,7 @@ def stats_export(request):
     c = stats_context(request.user, start, end)
     t = c["totals"]
     rows = [[_("Cases received"), t["received"]], [_("Handled"), t["handled"]],
-            [_("Closed"), t["closed"]], [_("Resolved"), t["resolved"]],
+            [pgettext("case", "Closed"), t["closed"]], [_("Resolved"), t["resolved"]],
             [_("Overdue"), t["overdue"]], [_("Handling rate (%)"), t["handling_rate"]],
             [_("Closure rate (%)"), t["closure_rate"]],
             [_("Resolution rate (%)"), t["resolution_rate"]],

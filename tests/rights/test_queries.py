@@ -14,7 +14,7 @@ from tests.rights.factories import (
 )
 
 PAGES = ["rights:case_list", "rights:overdue", "rights:mediation_list", "rights:stats",
-         "rights:household_list", "home"]
+         "rights:household_list"]  # the home page is pinned by tests/federation/test_dashboard.py
 
 
 def grow(world, staff, n):
