@@ -23,6 +23,7 @@ from federation.summary.workbook import write_workbook
 SECTIONS = [
     ("organization", gettext_lazy("Summarising organizations")),
     ("families", gettext_lazy("Summarising family work")),
+    ("rights", gettext_lazy("Summarising rights cases")),
     ("children", gettext_lazy("Summarising children's work")),
 ]
 

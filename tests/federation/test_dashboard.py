@@ -64,6 +64,22 @@ def test_every_chart_has_its_data_and_a_table(world, login):
     assert "显示为表格" in page
 
 
+def test_rights_tiles_count_the_subtree_without_showing_cases(world, login):
+    from tests.rights.factories import CaseFactory
+
+    for org in (world.c1, world.c3, world.c3):
+        CaseFactory(org=org, received_on=datetime.date(2025, 6, 1),
+                    registered_by=world.users["district_staff"])
+    leader = {t.label: t.value for t in dashboard(login(world.users["leader"]))[0]
+              .context["tiles"]}
+    assert leader["受理维权案件"] == 3
+    street = {t.label: t.value for t in dashboard(login(world.users["street_chair"]))[0]
+              .context["tiles"]}
+    assert street["受理维权案件"] == 1
+    page = dashboard(login(world.users["leader"]))[0].content.decode()
+    assert "李秀" not in page  # the complainants' names never reach the dashboard
+
+
 def test_a_bad_year_falls_back_to_this_year(world, login):
     response = login(world.users["leader"]).get(reverse("home"), {"year": "1900x"})
     assert response.context["year"] == datetime.date.today().year

@@ -218,3 +218,32 @@ def test_children_sheet_equals_the_overview_page_without_names(world, login, med
     categories = rows[next(i for i, r in enumerate(rows) if r[0] == "类别") + 1:]
     shown = {r[0]: r[1] for r in categories if r[0]}
     assert shown["留守儿童"] == "<3" and shown["困境儿童"] == "0"  # 2 children: a tiny cell
+
+
+def test_rights_sheet_holds_counts_only_and_equals_the_statistics_page(world, login, media,
+                                                                      committed):
+    import datetime
+
+    from rights.models import Category
+    from tests.rights.factories import CaseFactory, ComplainantFactory, MediationFactory
+
+    on = datetime.date(2025, 4, 1)
+    violence = Category.objects.get(code="domestic_violence")
+    staff = world.users["district_staff"]
+    CaseFactory(org=world.c1, received_on=on, category=violence, registered_by=staff,
+                complainant=ComplainantFactory(org=world.c1, name="赵春燕"))
+    for org in (world.c1, world.c3, world.c3):
+        case = CaseFactory(org=org, received_on=on, registered_by=staff)
+        MediationFactory(case=case, started_on=on, agreement_reached=True, registered_by=staff)
+    client = login(world.users["district_staff"])
+    run = generate(client, 2025, world.district, committed).context["run"]
+    content = b"".join(client.get(reverse("summary:download",
+                                          args=[run.pk, "xlsx"])).streaming_content)
+    assert "赵春燕".encode() not in content and "王建国".encode() not in content
+    rows = sheet_rows(content, "维权服务")
+    categories = {r[0].strip("\u3000"): r[1] for r in rows if r[0] and r[1] is not None}
+    assert categories["家庭暴力"] == "<3"
+    page = client.get(reverse("rights:stats"), {"year": 2025}).context
+    overview = {r[0]: r[1] for r in sheet_rows(content, "概览")[4:]}
+    assert overview["受理维权案件"] == page["totals"]["received"] == 4
+    assert overview["调解婚姻家庭纠纷"] == page["mediation"]["mediations"] == 3

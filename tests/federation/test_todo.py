@@ -28,3 +28,26 @@ def test_badge_counts_everything(world, login):
     badge = login(world.users["district_staff"]).get(reverse("todo_badge")).content.decode()
     assert ">2</span>" in badge
     assert login(world.users["community_chair"]).get(reverse("todo_badge")).content.strip() == b""
+
+
+def test_a_handler_sees_her_cases_and_overdue_ones(world, login):
+    import datetime
+
+    from rights.models import Risk
+    from tests.rights.factories import CaseFactory
+
+    chair = world.users["street_chair"]
+    staff = world.users["district_staff"]
+    CaseFactory(org=world.c1, handler=chair, registered_by=staff, risk=Risk.URGENT)
+    CaseFactory(org=world.c1, handler=chair, registered_by=staff)
+    CaseFactory(org=world.c1, handler=chair, registered_by=staff,
+                received_on=datetime.date.today() - datetime.timedelta(days=200))
+    CaseFactory(org=world.c3, handler=world.users["other_street_chair"], registered_by=staff)
+    items = {i.label: i.count for i in
+             login(chair).get(reverse("todo")).context["items"]}
+    assert items["您承办的紧急或高风险案件"] == 1
+    assert items["分派给您的在办案件"] == 2
+    assert items["超期案件"] == 1
+    other = {i.label: i.count for i in
+             login(world.users["other_community_chair"]).get(reverse("todo")).context["items"]}
+    assert "分派给您的在办案件" not in other

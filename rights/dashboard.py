@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import datetime
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from federation.dashboard import Chart, Tile
+from rights import figures
+from rights.models import Case
+
+
+def _period(year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def tiles(user, year: int) -> list[Tile]:
+    cases = Case.objects.countable_by(user)
+    this = figures.headline(cases, *_period(year))
+    last = figures.headline(cases, *_period(year - 1))
+    url = reverse("rights:stats") if user.is_district or user.role == "leader" else ""
+    return [
+        Tile(_("Rights cases received"), this["received"], last["received"],
+             unit=pgettext("unit", "cases"), url=url),
+        Tile(_("Rights cases closed"), this["closed"], last["closed"],
+             unit=pgettext("unit", "cases"), url=url),
+    ]
+
+
+def charts(user, year: int) -> list[Chart]:
+    rows = [r for r in figures.by_category(Case.objects.countable_by(user), *_period(year))
+            if not r["sub"]]
+    if not rows:
+        return []
+    chart = Chart("case-categories", _("Rights cases by category"), "bar",
+                  [str(r["name"]) for r in rows],
+                  [{"name": _("Number of cases"), "data": [r["shown"] if isinstance(r["shown"], int)
+                                                  else None for r in rows]}])
+    chart.summary = _("%(n)s cases in %(k)s categories; most are about %(top)s.") % {
+        "n": sum(r["count"] for r in rows), "k": len(rows),
+        "top": max(rows, key=lambda r: r["count"])["name"]}
+    return [chart]
