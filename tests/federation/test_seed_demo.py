@@ -12,7 +12,7 @@ def test_seed_demo_small_is_deterministic_and_has_a_login_per_role(db):
     for role in Role:
         assert User.objects.filter(username=role.value, role=role).exists()
     assert User.objects.get(username="street_chair").check_password("demo-pass-2025")
-    assert Organization.find_problems() == ([], [], [], [], [])
+    assert Organization.objects.find_problems() == ([], [], [], [], [])
     call_command("seed_demo", "--scale", "small", "--if-empty")  # a no-op on a full database
     assert len(first) == Organization.objects.count()
     _delete_work_records()
