@@ -18,3 +18,6 @@ CELERY_TASK_ALWAYS_EAGER = True
 # Parallel test workers share one Redis: keep their cache keys apart.
 CACHES = {**CACHES}  # noqa: F405
 CACHES["default"] = {**CACHES["default"], "KEY_PREFIX": os.environ.get("PYTEST_XDIST_WORKER", "")}
+# Pages are tested with force_login; two-factor is switched on by its own tests (the settings
+# fixture) and by every real deployment (see federation.settings).
+TWO_FACTOR_REQUIRED_ROLES: list[str] = []

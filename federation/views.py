@@ -1,10 +1,12 @@
 import importlib
 import importlib.util
 
+from auditlog.models import LogEntry
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from federation.filters import AccessLogFilter
+from federation.filters import AccessLogFilter, AuditChangeFilter
 from federation.models import AccessLog
 from federation.pagination import paginate
 from federation.permissions import role_required
@@ -41,7 +43,18 @@ def home(request):
 
 @role_required(Role.DISTRICT_ADMIN)
 def access_log(request):
-    """District admins search who viewed, changed, exported or unmasked personal data."""
+    """District admins search who viewed, changed, exported or unmasked personal data, and
+    every login, failed login and logout."""
     filterset = AccessLogFilter(request.GET, queryset=AccessLog.objects.all())
     return render(request, "access_log.html", {
         "filter": filterset, "page": paginate(request, filterset.qs, per_page=100)})
+
+
+@role_required(Role.DISTRICT_ADMIN)
+def audit_changes(request):
+    """District admins search every create, change and delete, by whom and from where."""
+    entries = LogEntry.objects.select_related("actor", "content_type")
+    filterset = AuditChangeFilter(request.GET, queryset=entries)
+    return render(request, "audit_changes.html", {
+        "filter": filterset, "page": paginate(request, filterset.qs, per_page=100),
+        "retention_days": settings.AUDIT_RETENTION_DAYS})
