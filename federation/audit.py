@@ -5,7 +5,7 @@ append-only AccessLog beside the personal-data accesses.
 Personal data never enters the trail in clear: encrypted fields, password/OTP secrets and
 fields whose names say they hold identifiers, phones, addresses or health data are masked
 ("changed" without values), and records of models holding such fields are named by type and
-id only, never by their `__str__`.
+id only, never by their `__str__`, and their name fields are masked as well.
 """
 
 from __future__ import annotations
@@ -63,8 +63,18 @@ def tracked_models() -> list[type[models.Model]]:
     return found
 
 
+def is_name(field: models.Field) -> bool:
+    return field.name in ("name", "full_name") or (
+        field.name.endswith("_name") and not field.name.startswith("name_"))
+
+
 def sensitive_fields(model) -> list[str]:
-    return [f.name for f in model._meta.concrete_fields if is_sensitive(f)]
+    """Fields to mask; in a model that holds personal data, its names are masked too."""
+    fields = model._meta.concrete_fields
+    found = [f.name for f in fields if is_sensitive(f)]
+    if found:
+        found += [f.name for f in fields if is_name(f) and f.name not in found]
+    return found
 
 
 def register_models() -> None:
