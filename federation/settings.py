@@ -153,8 +153,9 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=12 * 3600)
 
 # Two-factor (TOTP, django-otp): required for these roles (and superusers), optional for others.
-TWO_FACTOR_REQUIRED_ROLES = env.list("TWO_FACTOR_REQUIRED_ROLES",
-                                     default=["district_admin", "district_staff"])
+# TWO_FACTOR_REQUIRED_ROLES= (empty) makes it optional for everyone (demo machines only).
+TWO_FACTOR_REQUIRED_ROLES = [r for r in env.list(
+    "TWO_FACTOR_REQUIRED_ROLES", default=["district_admin", "district_staff"]) if r]
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="妇联工作平台")
 
 # Simplified Chinese by default, English available.
