@@ -1,6 +1,6 @@
 """The audit trail: django-auditlog records every create, change and delete of the project's
-models (who, when, from which IP, what changed); logins, failed logins and logouts go to the
-append-only AccessLog beside the personal-data accesses.
+models (who, when, from which IP, what changed); logins, failed logins, logouts and every file
+download (an export) go to the append-only AccessLog beside the personal-data accesses.
 
 Personal data never enters the trail in clear: encrypted fields, password/OTP secrets and
 fields whose names say they hold identifiers, phones, addresses or health data are masked
@@ -109,7 +109,28 @@ class AuditMiddleware:
         user = getattr(request, "user", None)
         actor = user if user is not None and user.is_authenticated else None
         with set_extra_data(context_data={"actor": actor, "remote_addr": client_ip(request)}):
-            return self.get_response(request)
+            response = self.get_response(request)
+        if actor is not None and is_download(response) and not getattr(
+                request, "export_logged", False):
+            log_export(request, response)
+        return response
+
+
+def is_download(response) -> bool:
+    return response.status_code == 200 and "attachment" in response.get(
+        "Content-Disposition", "")
+
+
+def log_export(request, response) -> None:
+    """Every file a user downloads is an export: which page, which file, when, from where."""
+    match = request.resolver_match
+    disposition = response["Content-Disposition"]
+    filename = disposition.split("filename=", 1)[-1].strip('"') if "filename=" in disposition \
+        else ""
+    AccessLog.objects.create(
+        user=request.user, username=request.user.get_username(), ip=client_ip(request),
+        action=AccessLog.Action.EXPORT, object_type=(match.view_name if match else "")[:60],
+        object_label=filename[:120], detail=request.path[:300])
 
 
 @receiver(user_logged_in)

@@ -87,6 +87,8 @@ def log_access(request, obj, action: str, *, label: str = "", reason: str = "",
     if user is None:
         user = getattr(request, "user", None)
         user = user if user is not None and user.is_authenticated else None
+    if action == AccessLog.Action.EXPORT:
+        request.export_logged = True  # federation.audit.AuditMiddleware need not add one
     return AccessLog.objects.create(
         user=user, username=user.get_username() if user else "", ip=client_ip(request),
         action=action, object_type=obj._meta.label_lower if hasattr(obj, "_meta") else str(obj),

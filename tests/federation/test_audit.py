@@ -121,3 +121,21 @@ def test_search_page_query_count_does_not_grow(world, login, django_assert_max_n
             PersonFactory(org=world.c1)
     with django_assert_max_num_queries(12):
         assert client.get(reverse("audit_changes")).status_code == 200
+
+
+def test_every_download_is_logged_as_an_export_once(world, login, rf):
+    from federation.models import AccessLog, log_access
+
+    client = login(world.users["street_chair"])
+    response = client.get(reverse("orgs:export"), REMOTE_ADDR="10.4.4.4")
+    assert response.status_code == 200
+    entry = AccessLog.objects.get(action="export")
+    assert (entry.username, entry.ip, entry.object_type) == ("street_chair", "10.4.4.4",
+                                                             "orgs:export")
+    assert entry.object_label.startswith("organizations-") and entry.object_label.endswith(
+        ".xlsx")
+    # A view that logs its own export (with a reason) is not logged twice.
+    request = rf.get("/")
+    request.user = world.users["street_chair"]
+    log_access(request, world.c1, AccessLog.Action.EXPORT, reason="年度统计")
+    assert request.export_logged
