@@ -76,7 +76,8 @@ class SecurityGateMiddleware:
         if user is None or not user.is_authenticated or request.path.startswith(self.OPEN_PATHS):
             return self.get_response(request)
         session, now = request.session, int(time.time())
-        if now - session.get(SESSION_STARTED, now) > settings.SESSION_ABSOLUTE_SECONDS:
+        session.setdefault(SESSION_STARTED, now)  # sessions from before this rule
+        if now - session[SESSION_STARTED] > settings.SESSION_ABSOLUTE_SECONDS:
             logout(request)
             return redirect(f"{reverse('login')}?{urlencode({'next': request.path})}")
         if now - session.get(SESSION_SEEN, 0) > SESSION_REFRESH_SECONDS:

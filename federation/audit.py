@@ -106,6 +106,8 @@ class AuditMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path.startswith(("/health/", "/static/")):
+            return self.get_response(request)  # must answer even with the database down
         user = getattr(request, "user", None)
         actor = user if user is not None and user.is_authenticated else None
         with set_extra_data(context_data={"actor": actor, "remote_addr": client_ip(request)}):

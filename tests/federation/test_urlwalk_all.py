@@ -72,7 +72,7 @@ def test_each_role_gets_no_server_error(world, login, role):
     client.raise_request_exception = False
     errors = []
     for name, kwargs in patterns():
-        if name == "logout":
+        if name in ("logout", "health"):  # health answers 503 by design (tested on its own)
             continue
         url = reverse(name, kwargs=kwargs)
         methods = ("get", "post") if kwargs else ("get",)  # no blind POSTs to create pages
