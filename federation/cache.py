@@ -48,3 +48,4 @@ class ResilientRedisCache(RedisCache):
     delete = _tolerant(RedisCache.delete, False)
     delete_many = _tolerant(RedisCache.delete_many, None)
     clear = _tolerant(RedisCache.clear, False)
+    incr = _tolerant(RedisCache.incr, lambda key, delta=1, *args, **kwargs: delta)
