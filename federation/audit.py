@@ -4,8 +4,8 @@ download (an export) go to the append-only AccessLog beside the personal-data ac
 
 Personal data never enters the trail in clear: encrypted fields, password/OTP secrets and
 fields whose names say they hold identifiers, phones, addresses or health data are masked
-("changed" without values), and records of models holding such fields are named by type and
-id only, never by their `__str__`, and their name fields are masked as well.
+("changed" without values). Records of models with encrypted columns (cases, children) are
+named by type and id only, never by their `__str__`, and their name fields are masked too.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ MASK = "***"
 SENSITIVE_NAME_PARTS = ("password", "secret", "key", "token", "hash", "id_number", "id_card",
                         "phone", "mobile", "address", "birth", "health", "diagnos", "result",
                         "victim", "complainant", "guardian", "note", "narrative", "detail",
-                        "description")
+                        "description", "contact_person")
 #: Models never tracked: the logs themselves, sessions, framework bookkeeping.
 EXCLUDED_MODELS = {"federation.accesslog", "federation.heartbeat", "federation.passwordstate",
                    "auditlog.logentry", "sessions.session", "contenttypes.contenttype",
@@ -43,11 +43,20 @@ def mask(value: str) -> str:
     return MASK
 
 
-def is_sensitive(field: models.Field) -> bool:
+def is_encrypted(field: models.Field) -> bool:
     from encrypted_fields.fields import EncryptedFieldMixin
 
+    return isinstance(field, EncryptedFieldMixin)
+
+
+def is_sensitive(field: models.Field) -> bool:
     name = field.name.lower()
-    return isinstance(field, EncryptedFieldMixin) or any(p in name for p in SENSITIVE_NAME_PARTS)
+    return is_encrypted(field) or any(part in name for part in SENSITIVE_NAME_PARTS)
+
+
+def holds_protected_data(model) -> bool:
+    """Models with encrypted columns (cases, children...) hold the data PIPL calls sensitive."""
+    return any(is_encrypted(f) for f in model._meta.concrete_fields)
 
 
 def tracked_models() -> list[type[models.Model]]:
@@ -69,10 +78,10 @@ def is_name(field: models.Field) -> bool:
 
 
 def sensitive_fields(model) -> list[str]:
-    """Fields to mask; in a model that holds personal data, its names are masked too."""
+    """Fields to mask; in a model holding protected data, the names of people too."""
     fields = model._meta.concrete_fields
     found = [f.name for f in fields if is_sensitive(f)]
-    if found:
+    if holds_protected_data(model):
         found += [f.name for f in fields if is_name(f) and f.name not in found]
     return found
 
@@ -90,12 +99,17 @@ def register_models() -> None:
         )
 
 
+def entry_label(model, object_pk: str, label: str) -> str:
+    """A record holding protected data is named by type and id, never by its __str__."""
+    if model is not None and holds_protected_data(model):
+        return f"{model._meta.verbose_name} #{object_pk}"
+    return label
+
+
 @receiver(pre_save, sender=LogEntry)
 def anonymise_label(sender, instance: LogEntry, **kwargs):
-    """A record that holds personal data is named by type and id, not by its __str__."""
     model = instance.content_type.model_class() if instance.content_type_id else None
-    if model is not None and sensitive_fields(model):
-        instance.object_repr = f"{model._meta.verbose_name} #{instance.object_pk}"
+    instance.object_repr = entry_label(model, instance.object_pk, instance.object_repr)
 
 
 class AuditMiddleware:

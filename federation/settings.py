@@ -208,6 +208,9 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=600),
+    # A worker looks for messages of killed workers every interval x throttle seconds.
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": env.int("CELERY_RESTORE_THROTTLE", default=10),
     "socket_connect_timeout": 2,
     "socket_timeout": 3,
     "max_retries": 1,

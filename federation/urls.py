@@ -19,6 +19,8 @@ urlpatterns = [
     path("audit/access/", views.access_log, name="access_log"),
     path("audit/changes/", views.audit_changes, name="audit_changes"),
     path("health/", health.health, name="health"),
+    # Browsers ask for it on every page without an icon link (the Django admin's).
+    path("favicon.ico", views.favicon),
     path("i18n/", include("django.conf.urls.i18n")),
     path("orgs/", include("orgs.urls")),
     path("families/", include("families.urls")),

@@ -4,7 +4,9 @@ import importlib.util
 from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 
 from federation.filters import AccessLogFilter, AuditChangeFilter
 from federation.models import AccessLog
@@ -58,3 +60,8 @@ def audit_changes(request):
     return render(request, "audit_changes.html", {
         "filter": filterset, "page": paginate(request, filterset.qs, per_page=100),
         "retention_days": settings.AUDIT_RETENTION_DAYS})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link (the Django admin's)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

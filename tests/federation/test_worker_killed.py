@@ -14,10 +14,10 @@ import uuid
 from pathlib import Path
 
 import pytest
+from celery import Celery
 from django.conf import settings
 from django.db import connection
 
-from federation.celery import app
 from federation.models import Heartbeat
 from federation.tasks import ReliableTask, count_delivery, probe
 
@@ -35,7 +35,8 @@ def database_url() -> str:
 
 def start_worker(queue: str, log: Path) -> subprocess.Popen:
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "federation.settings", "DEBUG": "true",
-           "DATABASE_URL": database_url(), "CELERY_VISIBILITY_TIMEOUT": "3"}
+           "DATABASE_URL": database_url(), "CELERY_VISIBILITY_TIMEOUT": "3",
+           "CELERY_RESTORE_THROTTLE": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "federation", "worker", "-Q", queue,
          "--concurrency=1", "--pool=prefork", "--without-gossip", "--without-mingle",
@@ -59,11 +60,11 @@ def wait_for(name_prefix: str, seconds: float) -> bool:
 
 
 @pytest.fixture
-def real_queue():
-    """The suite runs tasks in-process; this test sends them through Redis."""
-    app.conf.task_always_eager = False
-    yield
-    app.conf.task_always_eager = True
+def sender():
+    """A Celery client of its own: the suite runs tasks in-process, this test uses Redis."""
+    client = Celery("killtest-sender", broker=os.environ["REDIS_URL"], set_as_current=False)
+    yield client
+    client.close()
 
 
 def test_probe_is_reliable():
@@ -84,22 +85,23 @@ def test_redeliveries_are_counted_and_capped(db):
 
 @needs_services
 @pytest.mark.django_db(transaction=True)
-def test_task_completes_after_its_worker_is_killed(tmp_path, real_queue):
+def test_task_completes_after_its_worker_is_killed(tmp_path, sender):
     queue, tag = f"killtest-{uuid.uuid4().hex[:8]}", uuid.uuid4().hex[:12]
     log = tmp_path / "worker.log"
     first = start_worker(queue, log)
     try:
-        probe.apply_async(args=[tag, 6], queue=queue)
-        assert wait_for(f"{tag}:started:1", 60), log.read_text()[-3000:]
+        sender.send_task("federation.tasks.probe", args=[tag, 6], queue=queue)
+        assert wait_for(f"{tag}:started:1", 90), log.read_text()[-6000:]
         kill(first)
         assert not Heartbeat.objects.filter(name=f"{tag}:done").exists()
     finally:
         if first.poll() is None:
             kill(first)
+    time.sleep(4)  # past the visibility timeout: the next worker's first sweep hands it back
     second = start_worker(queue, log)
     try:
         # The restarted worker gets the unacknowledged message back and runs it to the end.
-        assert wait_for(f"{tag}:done", 60), log.read_text()[-3000:]
+        assert wait_for(f"{tag}:done", 90), log.read_text()[-6000:]
         started = set(Heartbeat.objects.filter(name__startswith=f"{tag}:started")
                       .values_list("name", flat=True))
         assert started == {f"{tag}:started:1", f"{tag}:started:2"}
