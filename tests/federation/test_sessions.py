@@ -79,3 +79,23 @@ def test_admin_ends_a_users_sessions(world, client, login):
     assert other.get(reverse("home")).status_code == 200
     assert AccessLog.objects.filter(action="sessions_end", object_id=str(user.pk),
                                     username="district_admin").exists()
+
+
+def test_security_layer_adds_no_query_to_a_page(world, login, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(world.users["street_chair"])
+    client.get(reverse("home"))
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("orgs:list")).status_code == 200
+        return len(queries)
+
+    with_layer = count()
+    ours = {"django_otp.middleware.OTPMiddleware", "federation.accounts.SecurityGateMiddleware",
+            "federation.audit.AuditMiddleware", "axes.middleware.AxesMiddleware",
+            "csp.middleware.CSPMiddleware"}
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m not in ours]
+    assert with_layer == count()
