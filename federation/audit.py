@@ -149,22 +149,28 @@ def log_export(request, response) -> None:
         object_label=filename[:120], detail=request.path[:300])
 
 
+def over_http(request) -> bool:
+    """A login through the portal, not a programmatic one (e.g. the test client's
+    force_login, whose bare request has no client address): only the former is audited."""
+    return request is not None and bool(request.META.get("REMOTE_ADDR"))
+
+
 @receiver(user_logged_in)
 def audit_login(sender, request, user, **kwargs):
-    if request is not None:
+    if over_http(request):
         log_access(request, user, AccessLog.Action.LOGIN, label=user.get_username(), user=user)
 
 
 @receiver(user_logged_out)
 def audit_logout(sender, request, user, **kwargs):
-    if request is not None and user is not None:
+    if over_http(request) and user is not None:
         log_access(request, user, AccessLog.Action.LOGOUT, label=user.get_username(),
                    user=user)
 
 
 @receiver(user_login_failed)
 def audit_login_failure(sender, credentials, request=None, **kwargs):
-    if request is None:
+    if not over_http(request):
         return
     username = str(credentials.get("username", ""))[:150]
     AccessLog.objects.create(username=username, ip=client_ip(request),

@@ -65,3 +65,9 @@ def test_failed_and_successful_logins_and_logouts_are_audited(world, client):
                        ("logout", "10.1.2.3")]
     # The password typed is never stored.
     assert not AccessLog.objects.filter(detail__contains="wrong").exists()
+
+
+def test_programmatic_logins_are_not_audited(world, login):
+    """force_login (tests, scripts) is no user logging in: other apps' log counts stay exact."""
+    login(world.users["street_chair"]).logout()
+    assert not AccessLog.objects.exists()
