@@ -1,5 +1,7 @@
 import django_filters
+from auditlog.models import LogEntry
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from federation.models import AccessLog
@@ -18,3 +20,27 @@ class AccessLogFilter(django_filters.FilterSet):
     class Meta:
         model = AccessLog
         fields = ["username", "action", "object_type", "object_label", "since", "until"]
+
+
+class AuditChangeFilter(django_filters.FilterSet):
+    """Search the change trail (django-auditlog) by who, what, which record and when."""
+
+    actor = django_filters.CharFilter(label=_("username"), field_name="actor__username",
+                                      lookup_expr="iexact")
+    action = django_filters.ChoiceFilter(label=_("action"), choices=LogEntry.Action.choices)
+    record_type = django_filters.ModelChoiceFilter(
+        label=_("record type"), field_name="content_type",
+        queryset=ContentType.objects.filter(
+            pk__in=LogEntry.objects.values("content_type").distinct()).order_by("app_label"))
+    object_pk = django_filters.CharFilter(label=_("record id"), lookup_expr="exact")
+    remote_addr = django_filters.CharFilter(label=_("IP address"), lookup_expr="exact")
+    since = django_filters.DateFilter(label=_("from"), field_name="timestamp",
+                                      lookup_expr="date__gte",
+                                      widget=forms.DateInput(attrs={"type": "date"}))
+    until = django_filters.DateFilter(label=_("to"), field_name="timestamp",
+                                      lookup_expr="date__lte",
+                                      widget=forms.DateInput(attrs={"type": "date"}))
+
+    class Meta:
+        model = LogEntry
+        fields = ["actor", "action", "record_type", "object_pk", "remote_addr", "since", "until"]

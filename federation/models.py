@@ -1,4 +1,5 @@
-"""Cross-app records: the append-only access log of personal data."""
+"""Cross-app records: the append-only access log (personal data, logins), password ages and
+the beat heartbeat."""
 
 from __future__ import annotations
 
@@ -35,6 +36,10 @@ class AccessLog(models.Model):
         EXPORT = "export", _("Exported")
         DELETE = "delete", _("Deleted")
         ANONYMIZE = "anonymize", _("Anonymized")
+        LOGIN = "login", _("Logged in")
+        LOGIN_FAILED = "login_failed", _("Failed login")
+        LOGOUT = "logout", _("Logged out")
+        SESSIONS_ENDED = "sessions_end", _("Sessions ended")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"),
@@ -79,9 +84,13 @@ def client_ip(request) -> str | None:
 
 
 def log_access(request, obj, action: str, *, label: str = "", reason: str = "",
-               detail: str = "") -> AccessLog:
+               detail: str = "", user=None) -> AccessLog:
     """Record one access to a personal-data record. `label` must not be personal data."""
-    user = request.user if request.user.is_authenticated else None
+    if user is None:
+        user = getattr(request, "user", None)
+        user = user if user is not None and user.is_authenticated else None
+    if action == AccessLog.Action.EXPORT:
+        request.export_logged = True  # federation.audit.AuditMiddleware need not add one
     return AccessLog.objects.create(
         user=user, username=user.get_username() if user else "", ip=client_ip(request),
         action=action, object_type=obj._meta.label_lower if hasattr(obj, "_meta") else str(obj),
@@ -154,3 +163,30 @@ class ReportRun(models.Model):
         if self.started_at and self.finished_at:
             return self.finished_at - self.started_at
         return None
+class PasswordState(models.Model):
+    """When the user's password was last set (for the optional maximum password age)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="password_state")
+    changed_at = models.DateTimeField(_("password changed"))
+
+    class Meta:
+        verbose_name = _("password state")
+        verbose_name_plural = _("password states")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.changed_at:%Y-%m-%d}"
+
+
+class Heartbeat(models.Model):
+    """The last run of a beat-scheduled task, written by the worker (see federation.tasks)."""
+
+    name = models.CharField(max_length=40, primary_key=True)
+    at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("heartbeat")
+        verbose_name_plural = _("heartbeats")
+
+    def __str__(self) -> str:
+        return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"

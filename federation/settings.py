@@ -1,9 +1,11 @@
 """One settings module, driven by environment variables (see README.md)."""
 
+import datetime
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -44,6 +46,11 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
+    "auditlog",
     "federation",
     "orgs",
     "families",
@@ -53,14 +60,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Session age, two-factor step and forced password change, in that order.
+    "federation.accounts.SecurityGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "federation.audit.AuditMiddleware",
+    # Last, as django-axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "federation.urls"
@@ -85,12 +99,18 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Fail fast when the database is unreachable (health checks, requests) instead of hanging.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": REDIS_URL}}
+    # A Redis outage is a cache miss, not a server error (federation/cache.py).
+    CACHES = {"default": {"BACKEND": "federation.cache.ResilientRedisCache",
+                          "LOCATION": REDIS_URL,
+                          "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2}}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -98,13 +118,51 @@ AUTH_USER_MODEL = "orgs.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out credentials
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Passwords (see README "Security"): at least 8 characters, up to 128 (ASVS: allow >= 64),
+# not common, and by default 3 of 4 character classes (等保 assessors expect it; OWASP ASVS 5
+# advises against composition rules: PASSWORD_CHARACTER_CLASSES=0 switches it off).
+PASSWORD_CHARACTER_CLASSES = env.int("PASSWORD_CHARACTER_CLASSES", default=3)
+# Optional maximum password age in days (0 = off); older passwords must be changed at login.
+PASSWORD_MAX_AGE_DAYS = env.int("PASSWORD_MAX_AGE_DAYS", default=0)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
      "OPTIONS": {"min_length": 8}},
+    {"NAME": "federation.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "federation.passwords.CharacterClassesValidator"},
+    # Not a rule: records when a password was set (for PASSWORD_MAX_AGE_DAYS).
+    {"NAME": "federation.passwords.PasswordChangeRecorder"},
 ]
+
+# Login lockout (django-axes; its defaults are 3 failures, lock by IP only, forever):
+# 5 failures of one username from one IP lock that pair for 30 minutes.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_CLIENT_IP_CALLABLE = "federation.models.client_ip"
+AXES_ENABLE_ACCESS_FAILURE_LOG = False  # failed logins go to the audit trail instead
+AXES_DISABLE_ACCESS_LOG = True
+
+# Sessions: end after 30 minutes idle (SecurityGateMiddleware moves the expiry on once a minute
+# while the user is active), after 12 hours whatever happens, and when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=12 * 3600)
+
+# Two-factor (TOTP, django-otp): required for these roles (and superusers), optional for others.
+# TWO_FACTOR_REQUIRED_ROLES= (empty) makes it optional for everyone (demo machines only).
+TWO_FACTOR_REQUIRED_ROLES = [r for r in env.list(
+    "TWO_FACTOR_REQUIRED_ROLES", default=["district_admin", "district_staff"]) if r]
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="妇联工作平台")
 
 # Simplified Chinese by default, English available.
 LANGUAGE_CODE = "zh-hans"
@@ -172,7 +230,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "federation.tasks.scheduled_summary",
         "schedule": crontab(minute=0, hour=6, day_of_month=5, month_of_year=1),
     },
+    # The health page reports the age of the last heartbeat: beat and a worker are alive.
+    "heartbeat": {"task": "federation.tasks.heartbeat", "schedule": 60.0},
+    "clear-expired-sessions": {"task": "federation.tasks.clear_expired_sessions",
+                               "schedule": 3600.0},
 }
+#: The health page calls the beat "late" after this many seconds without a heartbeat.
+HEALTH_BEAT_MAX_AGE = env.int("HEALTH_BEAT_MAX_AGE", default=300)
 # Embedded mode (no REDIS_URL): build summaries in a background thread so pages show progress.
 SUMMARY_BACKGROUND_THREAD = env.bool("SUMMARY_BACKGROUND_THREAD", default=True)
 SUMMARY_TEST_PAUSE_SECONDS = env.float("SUMMARY_TEST_PAUSE_SECONDS", default=0)
@@ -194,6 +258,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Read-only figures of the federation, scoped to the token's user.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -201,29 +266,65 @@ SPECTACULAR_SETTINGS = {
 
 # Security. With DEBUG off, `manage.py check --deploy` is clean.
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 3600)
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # probes from the proxy speak plain HTTP
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+# Content Security Policy (django-csp 4): scripts only from our own static files, never inline.
+# Styles allow inline attributes (Bootstrap/ECharts set element styles); nothing from elsewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Audit trail (django-auditlog): every model of the project apps is registered by
+# federation.audit.register_models(); personal-data fields are masked (see that module).
+AUDITLOG_INCLUDE_ALL_MODELS = False
+AUDITLOG_DISABLE_REMOTE_ADDR = True  # federation.audit.AuditMiddleware sets the trusted IP
+#: Entries younger than this cannot be deleted (网络安全法 Art. 21: >= 6 months).
+AUDIT_RETENTION_DAYS = max(180, env.int("AUDIT_RETENTION_DAYS", default=365))
+# Behind the reverse proxy only: take the client IP from X-Forwarded-For.
+TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@federation.local")
 
 FEDERATION_NAME = env("FEDERATION_NAME", default="示范区妇女联合会")
 
+# Logs: one JSON object a line (LOG_FORMAT=plain for humans), never request bodies, query
+# strings or form data (federation.logs.DropPersonalData).
+LOG_FORMAT = env("LOG_FORMAT", default="plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"no_personal_data": {"()": "federation.logs.DropPersonalData"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "pythonjsonlogger.json.JsonFormatter",
+                 "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
+                             "filters": ["no_personal_data"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -19,3 +19,6 @@ SUMMARY_BACKGROUND_THREAD = False  # tests build in the request, inside their tr
 # Parallel test workers share one Redis: keep their cache keys apart.
 CACHES = {**CACHES}  # noqa: F405
 CACHES["default"] = {**CACHES["default"], "KEY_PREFIX": os.environ.get("PYTEST_XDIST_WORKER", "")}
+# Pages are tested with force_login; two-factor is switched on by its own tests (the settings
+# fixture) and by every real deployment (see federation.settings).
+TWO_FACTOR_REQUIRED_ROLES: list[str] = []

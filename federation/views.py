@@ -1,13 +1,17 @@
 import importlib
 import importlib.util
 
+from auditlog.models import LogEntry
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from federation import dashboard, todo
-from federation.filters import AccessLogFilter
+from federation.filters import AccessLogFilter, AuditChangeFilter
 from federation.models import AccessLog
 from federation.pagination import paginate
 from federation.permissions import role_required
@@ -58,7 +62,8 @@ def home(request):
 
 @role_required(Role.DISTRICT_ADMIN)
 def access_log(request):
-    """District admins search who viewed, changed, exported or unmasked personal data."""
+    """District admins search who viewed, changed, exported or unmasked personal data, and
+    every login, failed login and logout."""
     filterset = AccessLogFilter(request.GET, queryset=AccessLog.objects.all())
     return render(request, "access_log.html", {
         "filter": filterset, "page": paginate(request, filterset.qs, per_page=100)})
@@ -73,3 +78,18 @@ def api_token(request):
         return redirect("api_token")
     return render(request, "api_token.html", {
         "token": Token.objects.filter(user=request.user).first()})
+
+
+@role_required(Role.DISTRICT_ADMIN)
+def audit_changes(request):
+    """District admins search every create, change and delete, by whom and from where."""
+    entries = LogEntry.objects.select_related("actor", "content_type")
+    filterset = AuditChangeFilter(request.GET, queryset=entries)
+    return render(request, "audit_changes.html", {
+        "filter": filterset, "page": paginate(request, filterset.qs, per_page=100),
+        "retention_days": settings.AUDIT_RETENTION_DAYS})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link (the Django admin's)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

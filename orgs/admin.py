@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
+from federation.accounts import InitialPasswordForm, ResetPasswordForm, end_sessions_action
 from orgs.models import Organization, Person, Position, Term, User
 
 
@@ -17,6 +18,9 @@ class OrganizationAdmin(TreeAdmin):
 
 @admin.register(User)
 class PortalUserAdmin(UserAdmin):
+    add_form = InitialPasswordForm  # initial and reset passwords must be changed at login
+    change_password_form = ResetPasswordForm
+    actions = [end_sessions_action]
     list_display = ["username", "first_name", "role", "org", "is_active", "last_login"]
     list_filter = ["role", "is_active"]
     list_select_related = ["org"]

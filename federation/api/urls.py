@@ -4,7 +4,12 @@ from rest_framework.routers import DefaultRouter
 
 from federation.api import views
 
-router = DefaultRouter()
+
+class Router(DefaultRouter):
+    include_format_suffixes = False  # JSON only: no ".json" variants of every URL
+
+
+router = Router()
 router.register("organizations", views.OrganizationViewSet, basename="organization")
 
 app_name = "api"
