@@ -146,7 +146,7 @@ def test_form_prefills_from_activity_log_and_shows_last_year(world, login):
     assert rows["lecture_attendance"].value == 65
     assert rows["lectures"].last_year == 1
     assert rows["cervical_screening"].value is None and rows["cervical_screening"].last_year is None
-    assert response.context["form"]["v%d" % ind("lectures").pk].value() == "2"
+    assert response.context["form"][f"v{ind('lectures').pk}"].value() == "2"
 
 
 @pytest.mark.django_db
