@@ -107,12 +107,15 @@ class Activity(models.Model):
         return reverse("orgs:activity", args=[self.pk])
 
     def clean(self) -> None:
+        errors = {}
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
-            raise ValidationError({"ends_on": _("An activity cannot end before it starts.")})
+            errors["ends_on"] = _("An activity cannot end before it starts.")
         parts = (self.women or 0) + (self.children or 0)
         if self.participants is not None and parts > self.participants:
-            raise ValidationError({"participants": _(
-                "The total cannot be less than the women and children taking part.")})
+            errors["participants"] = _(
+                "The total cannot be less than the women and children taking part.")
+        if errors:
+            raise ValidationError(errors)
 
 
 def attachment_path(instance: ActivityAttachment, filename: str) -> str:
