@@ -108,8 +108,8 @@ def test_completeness_page_shows_who_is_late_for_district_staff(world, login):
 def test_grid_colours_each_org_month(world, login):
     submitted(world.c1, on=datetime.date(2025, 4, 2))
     submitted(world.c1, month=datetime.date(2025, 4, 1), on=datetime.date(2025, 5, 20))
-    grid = dict((o.code, cells) for o, cells in figures.completeness_grid(
-        [Organization.objects.get(code="C1")], 2025, today=datetime.date(2025, 6, 3)))
+    grid = {o.code: cells for o, cells in figures.completeness_grid(
+        [Organization.objects.get(code="C1")], 2025, today=datetime.date(2025, 6, 3))}
     assert grid["C1"][:6] == ["missing", "missing", "on_time", "late", "pending", "pending"]
     assert grid["C1"][6:] == ["none"] * 6
 
