@@ -146,3 +146,17 @@ def test_targets_show_progress_on_tally_and_home(world, login):
     assert "3,509 / 6,050" in page.content.decode()
     targets = client.get(reverse("orgs:targets"), {"year": 2025}).content.decode()
     assert "3,509 / 6,050" in targets and "58%" in targets
+
+
+@pytest.mark.django_db
+def test_home_panel_shows_targets_due_tally_and_reviews(world, login):
+    today = timezone.localdate()
+    AnnualTarget.objects.create(org=world.s1, indicator=ind("cervical_screening"),
+                                year=today.year, target=200)
+    submitted(world.c1, month=today.replace(day=1), on=today, cervical_screening=50)
+    page = login(world.users["street_chair"]).get(reverse("home"))
+    panel = dict(page.context["panels"])["orgs/_home.html"]
+    assert panel["awaiting"] == 1 and panel["targets"][0][1:] == (200, 50)
+    assert "50 / 200" in page.content.decode() and "25%" in page.content.decode()
+    chair = login(world.users["community_chair"]).get(reverse("home"))
+    assert dict(chair.context["panels"])["orgs/_home.html"]["own_org"] == world.c1
