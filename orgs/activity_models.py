@@ -70,8 +70,10 @@ class ActivityQuerySet(ScopedQuerySet):
 class Activity(models.Model):
     scope_field = "org"
 
+    # Organizations close with a date and keep their records; one is deleted only when it was
+    # entered by mistake, and then its records go with it.
     org = models.ForeignKey("orgs.Organization", verbose_name=_("organization"),
-                            on_delete=models.PROTECT, related_name="activities")
+                            on_delete=models.CASCADE, related_name="activities")
     category = models.ForeignKey(ActivityCategory, verbose_name=_("category"),
                                  on_delete=models.PROTECT, related_name="activities")
     title = models.CharField(_("title"), max_length=200)

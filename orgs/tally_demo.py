@@ -59,8 +59,10 @@ def seed_activities_and_tallies(ctx: DemoContext) -> None:
     categories = {c.code: c for c in ActivityCategory.objects.all()}
     indicators = list(Indicator.objects.filter(is_active=True))
     by_month = _seed_activities(ctx, orgs, months, categories)
-    ReportingDeadline.objects.create(month=datetime.date(ctx.today.year - 1, 1, 1),
-                                     due_on=datetime.date(ctx.today.year - 1, 2, 12))
+    # January's deadline moved past the Spring Festival holiday.
+    ReportingDeadline.objects.update_or_create(
+        month=datetime.date(ctx.today.year - 1, 1, 1),
+        defaults={"due_on": datetime.date(ctx.today.year - 1, 2, 12)})
     reviewers = {"street": ctx.users.get("district_staff")}
     tallies, values, events = [], [], []
     yearly: dict[tuple[int, int, int], Decimal] = defaultdict(Decimal)

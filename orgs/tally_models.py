@@ -132,7 +132,7 @@ class Tally(models.Model):
     scope_field = "org"
 
     org = models.ForeignKey("orgs.Organization", verbose_name=_("organization"),
-                            on_delete=models.PROTECT, related_name="tallies")
+                            on_delete=models.CASCADE, related_name="tallies")
     month = models.DateField(_("month"))
     state = models.CharField(_("state"), max_length=12, choices=TallyState.choices,
                              default=TallyState.DRAFT)
