@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "federation.settings")
 os.environ.setdefault("DEBUG", "true")  # this process only prepares data; gunicorn runs DEBUG off
+# Sessions made here must verify in gunicorn: both sign with this bench-only key.
+os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
 
 
 def prepare(count: int, month) -> list[tuple[int, str, str]]:
@@ -97,7 +99,7 @@ class Recorder:
 FIELD = re.compile(r'<input type="text" name="(v\d+)"(?: value="([^"]*)")?')
 
 
-def one_chair(port, chair, month, at, start, recorder, values):
+def one_chair(port, chair, month, at, start, recorder, values, dry=False):
     org_id, session_key, csrf = chair
     delay = start + at - time.perf_counter()
     if delay > 0:
@@ -113,6 +115,8 @@ def one_chair(port, chair, month, at, start, recorder, values):
         recorder.add("get", (time.perf_counter() - started) * 1000)
         if response.status != 200:
             recorder.error(f"GET {path} -> {response.status}")
+            return
+        if dry:
             return
         version = re.search(r'name="version" value="(\d+)"', page).group(1)
         # Keep what the form shows (pre-filled from the activity log), fill the rest, and
@@ -160,7 +164,7 @@ def main() -> None:
     month = timezone.localdate().replace(day=1)
     print(f"preparing {args.chairs} chairs and their sessions…")
     chairs = prepare(args.chairs, month)
-    env = {**os.environ, "DEBUG": "false", "SECRET_KEY": "bench-only-" + "x" * 50,
+    env = {**os.environ, "DEBUG": "false",
            "SECURE_SSL_REDIRECT": "false", "ALLOWED_HOSTS": "127.0.0.1",
            "LOG_LEVEL": "WARNING", "CONN_MAX_AGE": "60"}
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -168,7 +172,7 @@ def main() -> None:
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "federation.wsgi",
          "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers),
-         "--timeout", "60", "--log-level", "warning"], cwd=ROOT, env=env)
+         "--timeout", "60", "--log-level", "warning", "--preload"], cwd=ROOT, env=env)
     try:
         for _ in range(100):
             try:
@@ -176,6 +180,12 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
+        # Warm every worker up (imports, compiled templates) before the clock starts.
+        warm = Recorder()
+        with ThreadPoolExecutor(max_workers=args.workers) as pool:
+            for chair in chairs[: args.workers * 4]:
+                pool.submit(one_chair, args.port, chair, month, 0, time.perf_counter(), warm,
+                            random.Random(0), dry=True)
         rng = random.Random(2025)
         moments = sorted(rng.uniform(0, args.window) for _ in chairs)
         recorder = Recorder()

@@ -100,20 +100,22 @@ def activity_answers(org_id: int, month: datetime.date) -> dict[tuple[int, str],
     return answers
 
 
-def build_sheet(tally: Tally, with_children: bool = True) -> TallySheet:
-    """Everything the tally page shows, in a fixed number of queries whatever the data."""
+def build_sheet(tally: Tally, with_children: bool = True, full: bool = True) -> TallySheet:
+    """Everything the tally page shows, in a fixed number of queries whatever the data.
+    `full=False` loads only what validating a save needs (indicators, values, last year)."""
     month, org = tally.month, tally.org
     indicators = list(Indicator.objects.active_in(month))
     values = ({v.indicator_id: v for v in tally.values.all()} if tally.pk else {})
     last = figures.org_month_values(org.pk, same_month_last_year(month))
-    answers = activity_answers(org.pk, month) if tally.version == 0 else {}
+    answers = activity_answers(org.pk, month) if full and tally.version == 0 else {}
     children: dict[int, Decimal | None] = {}
     sheet = TallySheet(tally)
-    if with_children and org.kind == "street":
+    if full and with_children and org.kind == "street":
         children = figures.tally_totals(figures.child_orgs(org), month, month)
         sheet.children_reported, sheet.children_expected = figures.children_reporting(org, month)
-    snapshot = last_return_snapshot(tally) if tally.state == TallyState.RESUBMITTED else None
-    targets = figures.target_progress(org, month.year)
+    snapshot = (last_return_snapshot(tally)
+                if full and tally.state == TallyState.RESUBMITTED else None)
+    targets = figures.target_progress(org, month.year) if full else {}
     for indicator in indicators:
         row = Row(indicator, last_year=last.get(indicator.pk),
                   children_sum=children.get(indicator.pk))

@@ -67,9 +67,11 @@ def tally_page(request, org_pk: int, year: int, month: int):
     if not tally.can_edit(request.user):
         raise PermissionDenied
     submitting = "submit" in request.POST
-    form = TallyForm(request.POST, sheet=tallies.build_sheet(tally), submitting=submitting)
+    form = TallyForm(request.POST, sheet=tallies.build_sheet(tally, full=False),
+                     submitting=submitting)
     if not form.is_valid():
         messages.error(request, _("Nothing was saved: please correct the marked fields."))
+        form.sheet = tallies.build_sheet(tally)  # show everything beside the fields again
         return _page(request, tally, form)
     try:
         tally = tallies.save_values(tally, request.user, form.values, form.flags,
