@@ -134,9 +134,9 @@ def expected_orgs(orgs: QuerySet[Organization], start: datetime.date,
 def children_reporting(org: Organization, month: datetime.date) -> tuple[int, int]:
     """(children that submitted, children expected) for a month: one query."""
     counts = expected_orgs(child_orgs(org), month, month_end(month)).aggregate(
-        expected=Count("pk"),
-        reported=Count("pk", filter=Q(tallies__month=month,
-                                      tallies__first_submitted_at__isnull=False)))
+        expected=Count("pk", distinct=True),
+        reported=Count("pk", distinct=True, filter=Q(
+            tallies__month=month, tallies__first_submitted_at__isnull=False)))
     return counts["reported"], counts["expected"]
 
 

@@ -127,8 +127,7 @@ def _plan_state(ctx: DemoContext, month: datetime.date, late_prone: bool):
         return (TallyState.DRAFT, None) if rng.random() < 0.5 else (None, None)
     at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(
         rng.randrange(8, 22), rng.randrange(60))))
-    recent = (ctx.today - due).days < 20
-    if recent:
+    if next_month(month) >= ctx.today.replace(day=1):  # last month: many still await review
         state = rng.choice([TallyState.SUBMITTED, TallyState.SUBMITTED, TallyState.APPROVED])
     else:
         state = TallyState.RETURNED if rng.random() < 0.01 else TallyState.APPROVED

@@ -158,6 +158,9 @@ def test_street_sees_the_sum_of_its_communities_beside_its_own_entry(world, logi
                      first_submitted_at=datetime.datetime(2025, 4, 2, tzinfo=datetime.UTC)),
         lectures=3)
     put(TallyFactory(org=world.c3, state=TallyState.APPROVED), lectures=100)  # other street
+    for month in (datetime.date(2025, 1, 1), datetime.date(2025, 2, 1)):  # other months
+        TallyFactory(org=world.c1, month=month, state=TallyState.APPROVED,
+                     first_submitted_at=datetime.datetime(2025, 3, 2, tzinfo=datetime.UTC))
     put(TallyFactory(org=world.s1), lectures=1)
     response = login(world.users["street_chair"]).get(url(world.s1))
     rows = {r.indicator.code: r for r in response.context["sheet"].rows}
