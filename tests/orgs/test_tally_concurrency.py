@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from orgs.models import Tally
+from orgs.models import Indicator, Tally
 from tests.factories import UserFactory
 from tests.orgs.factories import ind
 
@@ -49,3 +49,19 @@ def test_review_after_a_change_of_state_is_refused(world, login):
     assert response.status_code == 403
     tally.refresh_from_db()
     assert tally.state == "approved"
+
+
+@pytest.mark.django_db
+def test_saving_the_form_costs_the_same_queries_whatever_the_values(
+        world, login, django_assert_max_num_queries):
+    client = login(world.users["community_chair"])
+    url = reverse("orgs:tally", args=[world.c1.pk, 2025, 3])
+    with django_assert_max_num_queries(18):
+        client.post(url, {"version": 0, f"v{ind('lectures').pk}": "1"})
+    every = {f"v{i.pk}": "3" for i in Indicator.objects.all()}
+    with django_assert_max_num_queries(18):
+        client.post(url, {"version": 1, **every})
+    with django_assert_max_num_queries(24):  # submitting adds the required check and event
+        client.post(url, {"version": 2, "submit": "1", **every})
+    tally = Tally.objects.get()
+    assert tally.state == "submitted" and tally.values.count() == len(every)
