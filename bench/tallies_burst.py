@@ -203,7 +203,8 @@ def main() -> None:
     saved = Tally.objects.filter(org__in=[c[0] for c in chairs], month=month,
                                  state="submitted", first_submitted_at__isnull=False).count()
     print(f"finished in {elapsed:.1f} s; submissions saved: {saved} / {len(chairs)}; "
-          f"errors: {len(recorder.errors)}")
+          f"errors: {len(recorder.errors)}; machine load average (1 min): "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     for label, values in (("GET form", recorder.get_ms), ("POST submit", recorder.post_ms)):
         if values:
             print(f"{label:<12} n={len(values):<5} p50={pct(values, 50):.0f} ms  "
