@@ -261,6 +261,10 @@ class ReportingDeadline(models.Model):
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} → {self.due_on}"
 
+    def save(self, *args, **kwargs) -> None:
+        self.month = month_start(self.month)  # a month is stored as its first day
+        super().save(*args, **kwargs)
+
     @staticmethod
     def default_for(month: datetime.date) -> datetime.date:
         return next_month(month).replace(day=DEFAULT_DEADLINE_DAY)

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import gettext as _
 
 from orgs.tally_models import fmt
 
@@ -24,3 +25,10 @@ def percent(part, whole) -> int | None:
     if not whole:
         return None
     return int((part or 0) * 100 / whole)
+
+
+@register.filter
+def cell_label(status: str) -> str:
+    """The words for a completeness-grid cell (figures.Cell)."""
+    return {"on_time": _("On time"), "late": _("Late"), "missing": _("Missing"),
+            "pending": _("Not yet due"), "none": _("Not expected")}.get(status, status)

@@ -160,3 +160,20 @@ def test_home_panel_shows_targets_due_tally_and_reviews(world, login):
     assert "50 / 200" in page.content.decode() and "25%" in page.content.decode()
     chair = login(world.users["community_chair"]).get(reverse("home"))
     assert dict(chair.context["panels"])["orgs/_home.html"]["own_org"] == world.c1
+
+
+@pytest.mark.django_db
+def test_grid_page_colours_and_links_cells(world, login):
+    submitted(world.c1, on=datetime.date(2025, 4, 2))
+    page = login(world.users["street_chair"]).get(reverse("orgs:completeness_grid"),
+                                                  {"year": 2025}).content.decode()
+    assert 'class="c cell-on_time"' in page
+    assert reverse("orgs:tally", args=[world.c1.pk, 2025, 3]) in page
+
+
+@pytest.mark.django_db
+def test_deadline_month_is_stored_as_its_first_day():
+    deadline = ReportingDeadline.objects.create(month=datetime.date(2025, 3, 17),
+                                                due_on=datetime.date(2025, 4, 10))
+    assert deadline.month == MARCH
+    assert figures.deadlines([MARCH])[MARCH] == datetime.date(2025, 4, 10)
