@@ -63,6 +63,11 @@ def main() -> None:
         call_command("seed_demo", "--scale", args.seed, "--if-empty")
         print(f"seed_demo --scale {args.seed}: {time.perf_counter() - started:.1f} s")
 
+    from django.db import connection
+
+    if connection.vendor == "postgresql":  # fresh statistics, as autovacuum keeps them live
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     today = timezone.localdate()
     year = today.year - 1
     expected = figures.expected_orgs(Organization.objects.all(), datetime.date(year, 1, 1),

@@ -195,8 +195,9 @@ def _rollup(request):
 @login_required
 def rollup(request):
     start, end, org, rows = _rollup(request)
-    orgs = Organization.objects.visible_to(request.user).filter(
-        kind__in=("district", "street", "community")).only("pk", "name")
+    depth = request.user.org.depth + 1 if request.user.org_id else 2
+    orgs = Organization.objects.visible_to(request.user).filter(  # her level and the next
+        kind__in=("district", "street", "community"), depth__lte=depth).only("pk", "name")
     return render(request, "orgs/rollup.html", {
         "start": start, "end": end, "org": org, "rows": rows, "orgs": orgs})
 
