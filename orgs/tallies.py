@@ -162,7 +162,16 @@ def check_value(indicator: Indicator, value: Decimal | None, last_year: Decimal 
     return None, outlier
 
 
-@transaction.atomic
+def save(tally: Tally, user, values: dict[int, Decimal | None], flags: dict[int, bool],
+         expected_version: int, submit_after: bool = False) -> Tally:
+    """Save the values (and submit) in one transaction: all of it happens, or none."""
+    with transaction.atomic():
+        tally = save_values(tally, user, values, flags, expected_version)
+        if submit_after:
+            _submit(tally, user)
+    return tally
+
+
 def save_values(tally: Tally, user, values: dict[int, Decimal | None],
                 flags: dict[int, bool], expected_version: int) -> Tally:
     """Save the values the user sent; refuse if the tally changed since she loaded it.
@@ -229,8 +238,12 @@ def missing_required(tally: Tally) -> list[Indicator]:
             if i.pk not in present]
 
 
-@transaction.atomic
 def submit(tally: Tally, user) -> None:
+    with transaction.atomic():
+        _submit(tally, user)
+
+
+def _submit(tally: Tally, user) -> None:
     if not tally.can_edit(user):
         raise TallyStateError(_("You cannot submit this tally."))
     missing = missing_required(tally)

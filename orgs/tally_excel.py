@@ -153,9 +153,7 @@ def import_tallies(upload, user, submit: bool) -> UploadResult:
         return result
     with transaction.atomic():
         for tally, values, flags in saves:
-            tally = tallies.save_values(tally, user, values, flags, tally.version)
-            if submit:
-                tallies.submit(tally, user)
+            tallies.save(tally, user, values, flags, tally.version, submit_after=submit)
     result.tallies = len(saves)
     return result
 
@@ -183,6 +181,10 @@ def upload(request):
                                     form.cleaned_data["submit"])
         except tallies.TallyStateError as exc:
             messages.error(request, str(exc))
+            return redirect("orgs:tally_upload")
+        except tallies.TallyConflict:
+            messages.error(request, _("Someone saved one of these tallies while the file was "
+                                      "being read. Nothing was saved: upload it again."))
             return redirect("orgs:tally_upload")
         if result.errors:
             errors = result.errors

@@ -74,10 +74,8 @@ def tally_page(request, org_pk: int, year: int, month: int):
         form.sheet = tallies.build_sheet(tally)  # show everything beside the fields again
         return _page(request, tally, form)
     try:
-        tally = tallies.save_values(tally, request.user, form.values, form.flags,
-                                    form.cleaned_data["version"])
-        if submitting:
-            tallies.submit(tally, request.user)
+        tally = tallies.save(tally, request.user, form.values, form.flags,
+                             form.cleaned_data["version"], submit_after=submitting)
     except tallies.TallyConflict as exc:
         data = request.POST.copy()
         data["version"] = exc.tally.version

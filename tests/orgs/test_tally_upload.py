@@ -140,3 +140,23 @@ def test_only_chairs_of_a_street_or_community_download(world, login):
     for role in ("district_staff", "leader"):
         response = login(world.users[role]).get(reverse("orgs:tally_download", args=[2025, 3]))
         assert response.status_code in (403, 404), role
+
+
+@pytest.mark.django_db
+def test_a_save_racing_the_upload_refuses_the_whole_file(world, login, monkeypatch):
+    from orgs import tallies
+    client = login(world.users["community_chair"])
+    wb = download(client)
+    set_value(wb.worksheets[0], "lectures", 9)
+    original = tallies.save_values
+
+    def racing(tally, user, values, flags, expected_version):
+        if tally.pk is None:
+            tally = Tally.objects.create(org=tally.org, month=tally.month)
+        Tally.objects.filter(pk=tally.pk).update(version=5)  # someone else saved meanwhile
+        return original(tally, user, values, flags, expected_version)
+
+    monkeypatch.setattr(tallies, "save_values", racing)
+    response = upload(client, wb)
+    assert response.status_code == 302 and response["Location"] == reverse("orgs:tally_upload")
+    assert not TallyValue.objects.exists()
