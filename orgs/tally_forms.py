@@ -8,11 +8,12 @@ from decimal import Decimal, InvalidOperation
 import filetype
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from orgs.activity_models import MAX_ATTACHMENTS, Activity, ActivityCategory
 from orgs.forms import DateInput
-from orgs.models import Organization
+from orgs.models import LEVEL_KINDS, Organization
 from orgs.tallies import TallySheet, check_value
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
@@ -71,8 +72,9 @@ class ActivityForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # The federations of the three levels log activities (plus the user's own unit).
         self.fields["org"].queryset = Organization.objects.visible_to(user).filter(
-            is_active=True)
+            Q(kind__in=LEVEL_KINDS) | Q(pk=user.org_id), is_active=True).only("pk", "name")
         self.fields["org"].initial = user.org_id
         self.fields["category"].queryset = ActivityCategory.objects.filter(is_active=True)
 
@@ -104,8 +106,9 @@ class ActivityFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        depth = user.org.depth + 1 if user.org_id else 2  # her level and the next
         self.fields["org"].queryset = Organization.objects.visible_to(user).filter(
-            kind__in=("district", "street", "community"))
+            kind__in=LEVEL_KINDS, depth__lte=depth).only("pk", "name")
 
     def filter(self, activities):
         data = self.cleaned_data if self.is_valid() else {}
