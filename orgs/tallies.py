@@ -32,6 +32,8 @@ from orgs.tally_models import (
 
 #: A value at least this many times the same month last year needs a confirmation.
 OUTLIER_FACTOR = 3
+#: The largest value the column holds (14 digits, 2 of them decimals).
+MAX_VALUE = Decimal("999999999999.99")
 
 
 class TallyConflict(Exception):
@@ -148,8 +150,12 @@ def check_value(indicator: Indicator, value: Decimal | None, last_year: Decimal 
         return None, False
     if value < 0:
         return _("The number cannot be negative."), False
+    if value > MAX_VALUE:
+        return _("The number is too large."), False
     if not indicator.is_amount and value != value.to_integral():
         return _("Enter a whole number."), False
+    if value != value.quantize(Decimal("0.01")):
+        return _("Use at most two decimal places."), False
     if indicator.minimum is not None and value < indicator.minimum:
         return _("At least %(min)s.") % {"min": fmt(indicator.minimum)}, False
     if indicator.maximum is not None and value > indicator.maximum:

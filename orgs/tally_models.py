@@ -10,6 +10,7 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -99,6 +100,13 @@ class Indicator(ReferenceData):
     @property
     def is_amount(self) -> bool:
         return self.value_type == ValueType.AMOUNT
+
+    def clean(self) -> None:
+        if (self.minimum is not None and self.maximum is not None
+                and self.minimum > self.maximum):
+            raise ValidationError({"maximum": _("The maximum cannot be below the minimum.")})
+        if self.active_from and self.active_to and self.active_to < self.active_from:
+            raise ValidationError({"active_to": _("An indicator cannot end before it starts.")})
 
 
 class TallyState(models.TextChoices):

@@ -29,7 +29,7 @@ def errors_of(response, code):
 @pytest.mark.django_db
 @pytest.mark.parametrize("code, value", [
     ("lectures", "-1"), ("lectures", "abc"), ("lectures", "2.5"), ("lectures", "NaN"),
-    ("cervical_screening", "50001"),
+    ("lectures", "1e20"), ("funds_raised", "10.555"), ("cervical_screening", "50001"),
 ])
 def test_bad_values_are_refused_and_nothing_is_saved(world, login, code, value):
     client = login(world.users["community_chair"])
@@ -96,3 +96,12 @@ def test_leaders_and_other_orgs_cannot_fill_in(world, login):
         response = post(login(world.users[role]), world.c1, lectures="1")
         assert response.status_code in (403, 404), role
     assert not Tally.objects.exists()
+
+
+@pytest.mark.django_db
+def test_catalogue_limits_are_consistent():
+    from django.core.exceptions import ValidationError
+    indicator = ind("trainees")
+    indicator.minimum, indicator.maximum = 10, 5
+    with pytest.raises(ValidationError):
+        indicator.full_clean()
