@@ -77,6 +77,11 @@ class TallySheet:
     children_reported: int = 0
     children_expected: int = 0
 
+    @property
+    def flagged(self) -> list[Row]:
+        """Values the reporter confirmed although they are 3x last year: for the approver."""
+        return [row for row in self.rows if row.flagged]
+
     def groups(self) -> list[tuple[object, list[Row]]]:
         out: list[tuple[object, list[Row]]] = []
         for row in self.rows:

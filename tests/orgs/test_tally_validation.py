@@ -87,6 +87,7 @@ def test_three_times_last_year_asks_for_confirmation_and_flags(world, login):
         reverse("orgs:tally", args=[world.c1.pk, 2025, 3]))
     rows = {r.indicator.code: r for r in page.context["sheet"].rows}
     assert rows["cervical_screening"].flagged
+    assert [r.indicator.code for r in page.context["sheet"].flagged] == ["cervical_screening"]
     assert "bi-flag" in page.content.decode()
 
 
