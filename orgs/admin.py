@@ -5,7 +5,18 @@ from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
 from federation.accounts import InitialPasswordForm, ResetPasswordForm, end_sessions_action
-from orgs.models import Organization, Person, Position, Term, User
+from orgs.models import (
+    ActivityCategory,
+    AnnualTarget,
+    Indicator,
+    IndicatorGroup,
+    Organization,
+    Person,
+    Position,
+    ReportingDeadline,
+    Term,
+    User,
+)
 
 
 @admin.register(Organization)
@@ -50,3 +61,32 @@ class TermAdmin(admin.ModelAdmin):
     list_display = ["org", "number", "election_date", "starts_on", "ends_on", "seats"]
     raw_id_fields = ["org"]
     list_select_related = ["org"]
+
+
+# Reference data and tally administration (district admins).
+@admin.register(ActivityCategory, IndicatorGroup)
+class ReferenceDataAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_zh", "name_en", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_zh", "unit", "group", "value_type", "required", "prefill",
+                    "order", "is_active", "active_from", "active_to"]
+    list_filter = ["group", "is_active", "required"]
+    list_select_related = ["group"]
+    search_fields = ["code", "name_zh", "name_en"]
+
+
+@admin.register(ReportingDeadline)
+class ReportingDeadlineAdmin(admin.ModelAdmin):
+    list_display = ["month", "due_on"]
+
+
+@admin.register(AnnualTarget)
+class AnnualTargetAdmin(admin.ModelAdmin):
+    list_display = ["org", "indicator", "year", "target"]
+    list_filter = ["year", "indicator"]
+    list_select_related = ["org", "indicator"]
+    raw_id_fields = ["org"]

@@ -28,6 +28,7 @@ from orgs.models import (
     Term,
     User,
 )
+from orgs.tally_demo import seed_activities_and_tallies
 
 OTHER_KINDS = [  # (kind, share of the ~500 other organizations, name pattern)
     (OrgKind.WOMENS_HOME, 0.35, "{place}妇女之家"),
@@ -127,6 +128,7 @@ def seed(ctx: DemoContext) -> None:
     _seed_users(ctx)
     ctx.out.write(f"    {len(tree.nodes)} organizations, "
                   f"{Person.objects.count()} committee members")
+    seed_activities_and_tallies(ctx)
 
 
 def _seed_committees(ctx: DemoContext) -> None:

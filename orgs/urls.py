@@ -1,8 +1,9 @@
 from django.urls import path
 
-from orgs import views
+from orgs import activity_views, tally_excel, tally_views, views
 
 app_name = "orgs"
+TALLY = "tallies/<int:org_pk>/<int:year>/<int:month>/"
 urlpatterns = [
     path("", views.org_list, name="list"),
     path("export/", views.org_export, name="export"),
@@ -17,4 +18,28 @@ urlpatterns = [
     path("positions/<int:pk>/end/", views.position_end, name="position_end"),
     path("people/<int:pk>/", views.person_detail, name="person"),
     path("people/<int:pk>/edit/", views.person_edit, name="person_edit"),
+    # Activity log
+    path("activities/", activity_views.activity_list, name="activities"),
+    path("activities/export/", activity_views.activity_export, name="activity_export"),
+    path("activities/new/", activity_views.activity_create, name="activity_create"),
+    path("activities/<int:pk>/", activity_views.activity_detail, name="activity"),
+    path("activities/<int:pk>/edit/", activity_views.activity_edit, name="activity_edit"),
+    path("attachments/<int:pk>/", activity_views.attachment_download, name="attachment"),
+    path("attachments/<int:pk>/delete/", activity_views.attachment_delete,
+         name="attachment_delete"),
+    # Monthly tallies
+    path("tallies/", tally_views.tally_home, name="tallies"),
+    path(TALLY, tally_views.tally_page, name="tally"),
+    path(TALLY + "review/", tally_views.tally_review, name="tally_review"),
+    path(TALLY + "unlock/", tally_views.tally_unlock, name="tally_unlock"),
+    path(TALLY + "history/", tally_views.tally_history, name="tally_history"),
+    path("tallies/<int:year>/<int:month>/download/", tally_excel.download,
+         name="tally_download"),
+    path("tallies/upload/", tally_excel.upload, name="tally_upload"),
+    path("tallies/completeness/", tally_views.completeness, name="completeness"),
+    path("tallies/grid/", tally_views.completeness_grid, name="completeness_grid"),
+    path("tallies/totals/", tally_views.rollup, name="rollup"),
+    path("tallies/totals/export/", tally_views.rollup_export, name="rollup_export"),
+    path("tallies/targets/", tally_views.targets, name="targets"),
+    path("indicators/", tally_views.indicator_catalogue, name="indicators"),
 ]

@@ -1,0 +1,34 @@
+"""The home page panel of the activity log and monthly tallies."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from orgs import figures
+from orgs.models import Indicator, Organization, Tally
+from orgs.tally_models import TALLY_KINDS
+
+
+def panel(request) -> dict | None:
+    user = request.user
+    if not user.is_authenticated or not user.org_id:
+        return None
+    today = timezone.localdate()
+    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    due = figures.deadlines([last_month])[last_month]
+    context = {"last_month": last_month, "due_on": due, "today": today}
+    if user.org.kind in TALLY_KINDS:
+        context["own"] = Tally.objects.filter(org=user.org, month=last_month).first()
+        context["own_org"] = user.org
+    context["awaiting"] = Tally.objects.visible_to(user).awaiting(user).count()
+    if user.org.kind != "community":
+        context["completeness"] = figures.completeness(
+            Organization.objects.visible_to(user), last_month, today)
+    progress = figures.target_progress(user.org, today.year)
+    indicators = {i.pk: i for i in Indicator.objects.filter(pk__in=progress)}
+    context["targets"] = [(indicators[pk], target, total)
+                          for pk, (target, total) in progress.items()][:6]
+    context["year"] = today.year
+    return context
