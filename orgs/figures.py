@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractMonth, Substr
 from django.utils import timezone
 
 from orgs.models import LEVEL_KINDS, Organization, OrgKind, Position, Post, Term
@@ -281,3 +282,38 @@ def completeness_grid(orgs: list[Organization], year: int,
                                      submitted.get((org.pk, month)), due[month], today))
         grid.append((org, cells))
     return grid
+
+
+def tally_by_month(scope: Organization | QuerySet[Organization], year: int,
+                   states: tuple[str, ...] = COUNTED_STATES) -> dict[tuple[int, int], Decimal]:
+    """{(indicator id, month number): total} for a subtree over a year: one query."""
+    rows = (TallyValue.objects.filter(_tally_scope(scope), tally__month__year=year,
+                                      tally__state__in=states)
+            .order_by().values("indicator_id", "tally__month").annotate(total=Sum("value")))
+    return {(r["indicator_id"], r["tally__month"].month): r["total"] for r in rows}
+
+
+def tally_by_street(scope: Organization | QuerySet[Organization], start: datetime.date,
+                    end: datetime.date, states: tuple[str, ...] = COUNTED_STATES,
+                    ) -> dict[tuple[str, int], Decimal]:
+    """{(street path, indicator id): total} over a period: each street's own entry plus its
+    communities', in one query."""
+    rows = (TallyValue.objects.filter(_tally_scope(scope), tally__month__gte=start,
+                                      tally__month__lte=end, tally__state__in=states,
+                                      tally__org__depth__gte=2)
+            .order_by().annotate(street=Substr("tally__org__path", 1,
+                                               2 * Organization.steplen))
+            .values("street", "indicator_id").annotate(total=Sum("value")))
+    return {(r["street"], r["indicator_id"]): r["total"] for r in rows}
+
+
+def activities_by_category_month(activities, year: int) -> dict[tuple[int, int], dict]:
+    """{(category id, month number): {"n", "women", "participants"}} for activities starting
+    in the year: one query."""
+    rows = (activities.filter(starts_on__year=year).order_by()
+            .annotate(month=ExtractMonth("starts_on"))
+            .values("category_id", "month")
+            .annotate(n=Count("pk"), women=Sum("women"), participants=Sum("participants")))
+    return {(r["category_id"], r["month"]): {"n": r["n"], "women": r["women"] or 0,
+                                             "participants": r["participants"] or 0}
+            for r in rows}

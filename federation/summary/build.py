@@ -19,9 +19,12 @@ from federation.summary.data import Section, SummaryContext
 from federation.summary.narrative import write_narrative
 from federation.summary.workbook import write_workbook
 
-#: (module in federation.summary.sections, stage name shown on the progress bar)
+#: (module in federation.summary.sections[:function], stage shown on the progress bar)
 SECTIONS = [
     ("organization", gettext_lazy("Summarising organizations")),
+    ("tallies:activities", gettext_lazy("Summarising activities")),
+    ("tallies:tallies", gettext_lazy("Summarising monthly tallies")),
+    ("tallies:completeness", gettext_lazy("Summarising tally completeness")),
     ("families", gettext_lazy("Summarising family work")),
     ("rights", gettext_lazy("Summarising rights cases")),
     ("children", gettext_lazy("Summarising children's work")),
@@ -35,8 +38,9 @@ def collect(ctx: SummaryContext, progress: Progress | None = None) -> list[Secti
     for index, (module, stage) in enumerate(SECTIONS):
         if progress:
             progress(str(stage), 5 + 80 * index // len(SECTIONS))
-        sections.append(importlib.import_module(f"federation.summary.sections.{module}")
-                        .build(ctx))
+        name, _sep, function = module.partition(":")
+        section_module = importlib.import_module(f"federation.summary.sections.{name}")
+        sections.append(getattr(section_module, function or "build")(ctx))
     return sections
 
 

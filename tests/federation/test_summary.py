@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from federation import celery_app
@@ -247,3 +248,39 @@ def test_rights_sheet_holds_counts_only_and_equals_the_statistics_page(world, lo
     overview = {r[0]: r[1] for r in sheet_rows(content, "概览")[4:]}
     assert overview["受理维权案件"] == page["totals"]["received"] == 4
     assert overview["调解婚姻家庭纠纷"] == page["mediation"]["mediations"] == 3
+
+
+def test_tally_sheets_equal_the_totals_and_reporting_pages(world, login, media, committed):
+    import datetime
+
+    from orgs.tally_models import Indicator, TallyState
+    from tests.orgs.factories import TallyFactory, put
+
+    def submitted(org, month, on, **values):
+        at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(10)))
+        put(TallyFactory(org=org, month=month, state=TallyState.SUBMITTED,
+                         first_submitted_at=at, submitted_at=at), **values)
+
+    march, april = datetime.date(2025, 3, 1), datetime.date(2025, 4, 1)
+    submitted(world.c1, march, datetime.date(2025, 4, 2), lectures=2, cervical_screening=30)
+    submitted(world.c3, march, datetime.date(2025, 4, 20), lectures=5)
+    submitted(world.c1, april, datetime.date(2025, 5, 3), lectures=1)
+    client = login(world.users["district_staff"])
+    run = generate(client, 2025, world.district, committed).context["run"]
+    content = b"".join(client.get(reverse("summary:download",
+                                          args=[run.pk, "xlsx"])).streaming_content)
+    page = client.get(reverse("orgs:rollup"), {"start": "2025-01", "end": "2025-12"})
+    totals = {i.name: total for i, total in page.context["rows"]}
+    rows = sheet_rows(content, "月报汇总")
+    header = next(i for i, r in enumerate(rows) if r[0] == "指标")
+    sheet = {r[0]: r for r in rows[header + 1:header + 1 + Indicator.objects.count()]}
+    lectures = Indicator.objects.get(code="lectures").name
+    assert sheet[lectures][4] == 7 and sheet[lectures][5] == 1  # March, April
+    assert sheet[lectures][14] == float(totals[lectures]) == 8
+    screening = Indicator.objects.get(code="breast_screening").name
+    assert sheet[screening][14] is None and totals[screening] is None  # empty is not 0
+    completeness = sheet_rows(content, "完成情况")
+    start = next(i for i, r in enumerate(completeness) if r[0] == "月份") + 1
+    march_row = completeness[start + 2]
+    assert march_row[1:4] == (5, 2, 1)  # S1, S2, C1, C2, C3 expected; C1 on time, C3 late
+
