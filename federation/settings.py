@@ -230,6 +230,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "federation.tasks.scheduled_summary",
         "schedule": crontab(minute=0, hour=6, day_of_month=5, month_of_year=1),
     },
+    "tally-reminders": {  # three days before each month's tally deadline, once per chair
+        "task": "orgs.tasks.tally_reminders",
+        "schedule": crontab(minute=0, hour=8),
+    },
     # The health page reports the age of the last heartbeat: beat and a worker are alive.
     "heartbeat": {"task": "federation.tasks.heartbeat", "schedule": 60.0},
     "clear-expired-sessions": {"task": "federation.tasks.clear_expired_sessions",

@@ -1,25 +1,106 @@
+"""The organization tree's and the monthly tallies' part of the dashboard."""
+
 from __future__ import annotations
 
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from federation.dashboard import Chart, Tile
 from orgs import figures
-from orgs.models import Organization, Position
+from orgs.activity_models import Activity
+from orgs.models import Organization, OrgKind, Position
+from orgs.tally_models import Indicator
+
+#: Indicators shown as tiles (with their target) and drawn month by month.
+TILE_INDICATORS = ("lecture_attendance", "cervical_screening", "breast_screening",
+                   "disputes_mediated")
+TREND_INDICATORS = ("lectures", "legal_campaigns", "health_talks")
+STREET_INDICATOR = "lecture_attendance"
+HEATMAP_ROWS = 30  # the grid page shows everything; the dashboard its first organizations
+
+
+def _year(year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
 def tiles(user, year: int) -> list[Tile]:
     orgs, positions = Organization.objects.visible_to(user), Position.objects.visible_to(user)
-    end, last_end = datetime.date(year, 12, 31), datetime.date(year - 1, 12, 31)
-    this = figures.scope_headline(orgs, positions, min(end, datetime.date.today()))
-    last = figures.scope_headline(orgs, positions, last_end)
-    return [Tile(_("Executive committee members"), this["committee_members"],
-                 last["committee_members"], unit=pgettext("unit", "people"),
-                 url=reverse("orgs:committee_stats"))]
+    end = min(datetime.date(year, 12, 31), timezone.localdate())
+    this = figures.scope_headline(orgs, positions, end)
+    last = figures.scope_headline(orgs, positions, datetime.date(year - 1, 12, 31))
+    activities = Activity.objects.visible_to(user)
+    acts = figures.activities_by_category_month(activities, year)
+    acts_last = figures.activities_by_category_month(activities, year - 1)
+    totals = figures.tally_totals(orgs, *_year(year))
+    totals_last = figures.tally_totals(orgs, *_year(year - 1))
+    targets = figures.target_progress(user.org, year) if user.org_id else {}
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=TILE_INDICATORS)}
+    rollup = reverse("orgs:rollup")
+    result = [
+        Tile(_("Activities held"), sum(v["n"] for v in acts.values()),
+             sum(v["n"] for v in acts_last.values()), unit=pgettext("unit", "activities"),
+             url=reverse("orgs:activities")),
+        Tile(_("Women reached by activities"), sum(v["women"] for v in acts.values()),
+             sum(v["women"] for v in acts_last.values()),
+             unit=pgettext("unit", "person-times"), url=reverse("orgs:activities")),
+    ]
+    for code in TILE_INDICATORS:
+        ind = indicators.get(code)
+        if ind is None:
+            continue
+        target = targets.get(ind.pk, (None, None))[0]
+        result.append(Tile(ind.name, _float(totals.get(ind.pk)), _float(totals_last.get(ind.pk)),
+                           target=_float(target), unit=ind.unit, url=rollup))
+    result.append(Tile(_("Executive committee members"), this["committee_members"],
+                       last["committee_members"], unit=pgettext("unit", "people"),
+                       url=reverse("orgs:committee_stats")))
+    return result
+
+
+def _float(value):
+    return float(value) if value is not None else None
 
 
 def charts(user, year: int) -> list[Chart]:
-    return []
+    orgs = Organization.objects.visible_to(user)
+    charts = []
+    months = [_("%(m)s月") % {"m": m} for m in range(1, 13)]
+    by_month = figures.tally_by_month(orgs, year)
+    trend = list(Indicator.objects.filter(code__in=TREND_INDICATORS))
+    if by_month:
+        chart = Chart("tally-trend", _("Monthly trend"), "line", months,
+                      [{"name": ind.name, "data": [_float(by_month.get((ind.pk, m)))
+                                                   for m in range(1, 13)]} for ind in trend])
+        chart.summary = _("Month by month, as reported in the tallies of %(year)s.") % {
+            "year": year}
+        charts.append(chart)
+    streets = list(orgs.filter(kind=OrgKind.STREET).order_by("path").only("pk", "name", "path"))
+    indicator = Indicator.objects.filter(code=STREET_INDICATOR).first()
+    if len(streets) > 1 and indicator is not None:
+        by_street = figures.tally_by_street(orgs, *_year(year))
+        values = [_float(by_street.get((s.path, indicator.pk))) for s in streets]
+        chart = Chart("street-comparison", _("%(indicator)s by street") % {
+            "indicator": indicator.name}, "bar", [s.name for s in streets],
+            [{"name": indicator.name, "data": values}])
+        best = max(zip(streets, values, strict=True), key=lambda p: p[1] or 0)
+        chart.summary = _("The most: %(street)s (%(value)s).") % {
+            "street": best[0].name, "value": best[1] or 0}
+        charts.append(chart)
+    expected = list(figures.expected_orgs(orgs, *_year(year)).only(
+        "pk", "name", "code", "kind", "path", "depth", "founded_on", "dissolved_on")
+        .order_by("path")[:HEATMAP_ROWS])
+    if expected:
+        grid = figures.completeness_grid(expected, year)
+        score = {"on_time": 2, "late": 1, "missing": 0}
+        chart = Chart("completeness", _("Tally completeness (2 on time, 1 late, 0 missing)"),
+                      "heatmap", months,
+                      [{"name": org.name, "data": [score.get(c) for c in cells]}
+                       for org, cells in grid], rows=[org.name for org, _c in grid])
+        chart.summary = _("The first %(n)s organizations that report; the grid page has all.") % {
+            "n": len(grid)}
+        charts.append(chart)
+    return charts

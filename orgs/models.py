@@ -422,6 +422,7 @@ from orgs.tally_models import (  # noqa: E402,F401
     ReportingDeadline,
     Tally,
     TallyEvent,
+    TallyReminder,
     TallyValue,
     TallyValueChange,
 )

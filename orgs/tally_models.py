@@ -306,3 +306,21 @@ def fmt(value: Decimal | None) -> str:
         return ""
     value = Decimal(value)
     return f"{value.normalize():f}" if value == value.to_integral() else f"{value:.2f}"
+
+
+class TallyReminder(models.Model):
+    """A reminder sent to a chair about a month's tally: one per chair and month, ever."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    month = models.DateField(_("month"))
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("tally reminder")
+        verbose_name_plural = _("tally reminders")
+        constraints = [models.UniqueConstraint(fields=["user", "month"],
+                                               name="one_reminder_per_user_and_month")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.month:%Y-%m}"

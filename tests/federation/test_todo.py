@@ -1,5 +1,7 @@
 """The to-do list: each role sees what waits for her step, inside her scope."""
 
+import datetime
+
 from django.urls import reverse
 
 from families.models import State
@@ -7,7 +9,9 @@ from tests.families.factories import HonourFactory
 
 
 def todo(client):
-    return [(i.url.split("state=")[1], i.count) for i in client.get(reverse("todo")).context["items"]]
+    """The families items: (honour state, count)."""
+    return [(i.url.split("state=")[1], i.count) for i in client.get(reverse("todo")).context["items"]
+            if "/families/" in i.url]
 
 
 def test_honours_wait_for_the_role_that_takes_the_next_step(world, login):
@@ -27,7 +31,7 @@ def test_badge_counts_everything(world, login):
     HonourFactory(org=world.c1, state=State.DISTRICT_REVIEWED)
     badge = login(world.users["district_staff"]).get(reverse("todo_badge")).content.decode()
     assert ">2</span>" in badge
-    assert login(world.users["community_chair"]).get(reverse("todo_badge")).content.strip() == b""
+    assert login(world.users["leader"]).get(reverse("todo_badge")).content.strip() == b""
 
 
 def test_a_handler_sees_her_cases_and_overdue_ones(world, login):
@@ -51,3 +55,23 @@ def test_a_handler_sees_her_cases_and_overdue_ones(world, login):
     other = {i.label: i.count for i in
              login(world.users["other_community_chair"]).get(reverse("todo")).context["items"]}
     assert "分派给您的在办案件" not in other
+
+
+def test_a_chair_sees_her_due_and_returned_tallies_and_reviews(world, login):
+    from orgs.tally_models import TallyState
+    from orgs.todo import last_month
+    from tests.orgs.factories import TallyFactory
+
+    month = last_month(datetime.date.today())
+    TallyFactory(org=world.c1, month=month.replace(year=month.year - 1),
+                 state=TallyState.RETURNED, return_reason="数字有误")
+    community = {i.label: i for i in
+                 login(world.users["community_chair"]).get(reverse("todo")).context["items"]}
+    due = next(i for label, i in community.items() if month.strftime("%Y-%m") in label)
+    assert due.url == reverse("orgs:tally", args=[world.c1.pk, month.year, month.month])
+    assert community["退回修改的月报"].count == 1
+    TallyFactory(org=world.c2, month=month, state=TallyState.SUBMITTED)
+    street = {i.label: i.count for i in
+              login(world.users["street_chair"]).get(reverse("todo")).context["items"]}
+    assert street["待您审核的月报"] == 1
+
