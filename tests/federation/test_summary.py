@@ -284,3 +284,31 @@ def test_tally_sheets_equal_the_totals_and_reporting_pages(world, login, media, 
     march_row = completeness[start + 2]
     assert march_row[1:4] == (5, 2, 1)  # S1, S2, C1, C2, C3 expected; C1 on time, C3 late
 
+
+
+def test_query_count_is_the_same_at_one_and_three_times_the_organizations(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from federation.summary.build import collect
+    from federation.summary.data import SummaryContext
+    from tests.factories import OrganizationFactory
+
+    def grow(times: int):
+        for _ in range(times):
+            street = OrganizationFactory(parent=world.district, kind="street")
+            for _ in range(3):
+                community = OrganizationFactory(parent=street, kind="community")
+                PositionFactory(org=community, post="chair")
+            world.district.refresh_from_db()
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            collect(SummaryContext(2025, world.district))
+        return len(captured)
+
+    grow(2)
+    once = queries()
+    grow(4)
+    thrice = queries()
+    assert once == thrice <= 75, (once, thrice)
