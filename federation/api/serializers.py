@@ -31,3 +31,31 @@ class RegistryCountsSerializer(serializers.Serializer):
     organizations = CountSerializer(many=True)
     committee = CommitteeCountSerializer(many=True)
     service_sites = CountSerializer(many=True)
+    programmes = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Registry counts of the other programmes (this year where dated); "
+                  "counts only, never personal data")
+
+
+class IndicatorSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name_zh = serializers.CharField()
+    name_en = serializers.CharField()
+    unit = serializers.CharField()
+    value_type = serializers.CharField()
+    group = serializers.CharField(source="group.code", allow_null=True)
+    is_active = serializers.BooleanField()
+
+
+class TallyValueSerializer(serializers.Serializer):
+    indicator = serializers.CharField(help_text="Indicator code")
+    unit = serializers.CharField()
+    total = serializers.DecimalField(max_digits=16, decimal_places=2, allow_null=True,
+                                     help_text="null: nothing reported (not the same as 0)")
+
+
+class TallyTotalsSerializer(serializers.Serializer):
+    org = serializers.CharField()
+    start = serializers.CharField(help_text="First month, YYYY-MM")
+    end = serializers.CharField(help_text="Last month, YYYY-MM")
+    values = TallyValueSerializer(many=True)

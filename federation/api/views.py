@@ -3,18 +3,27 @@ nothing here returns personal data of rights cases or children."""
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.api.serializers import OrganizationSerializer, RegistryCountsSerializer
+from federation.api.serializers import (
+    IndicatorSerializer,
+    OrganizationSerializer,
+    RegistryCountsSerializer,
+    TallyTotalsSerializer,
+)
 from orgs import figures
 from orgs.models import Organization, OrgKind, Position
+from orgs.scoping import OrgScope
+from orgs.tally_models import Indicator, month_end
 
 ORG_PARAM = OpenApiParameter("org", OpenApiTypes.STR, description=(
     "Code of an organization in your scope: counts cover its subtree (default: your own)."))
@@ -33,6 +42,31 @@ def scope_root(request) -> Organization:
     if org is None:
         raise NotFound
     return org
+
+
+def programme_counts(root: Organization) -> dict[str, int]:
+    """The other apps' registries for a subtree, through their own figure functions."""
+    from children import figures as child_figures
+    from children.models import NursingRoom, Project
+    from families import figures as family_figures
+    from rights import figures as rights_figures
+    from rights.models import Case
+
+    scope, year = OrgScope(root), datetime.date.today().year
+    courtyards = family_figures.courtyard_headline(scope)
+    cases = rights_figures.headline(Case.objects.countable_by(scope),
+                                    datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    rooms = child_figures.room_counts(NursingRoom.objects.visible_to(scope))
+    return {
+        "courtyard_households": courtyards["campaign"],
+        "courtyard_plaques": courtyards["plaques"],
+        "honours_awarded_this_year": sum(
+            family_figures.awarded_by_type_and_level(scope, year).values()),
+        "cases_received_this_year": cases["received"],
+        "cases_closed_this_year": cases["closed"],
+        "child_friendly_projects": Project.objects.visible_to(scope).count(),
+        "nursing_rooms_built": rooms["built"],
+    }
 
 
 class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
@@ -81,7 +115,48 @@ class RegistryCountsView(APIView):
                                                          .items())],
             "service_sites": [{"key": k, "label": str(site_labels[k]), "count": n}
                               for k, n in sites.items()],
+            "programmes": programme_counts(root),
         }
         return Response(RegistryCountsSerializer(data).data)
 
 
+
+
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    """The monthly-tally indicator catalogue (reference data, the same for every user)."""
+
+    serializer_class = IndicatorSerializer
+    lookup_field = "code"
+    queryset = Indicator.objects.select_related("group").order_by("order", "code")
+
+
+def _month(text: str | None, default: datetime.date) -> datetime.date:
+    if not text:
+        return default
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        return datetime.date(year, month, 1)
+    except ValueError:
+        raise ValidationError({"month": "use YYYY-MM"}) from None
+
+
+class TallyTotalsView(APIView):
+    """Totals of every indicator for a subtree and a period of months: the same roll-up as the
+    tally pages and the year-end summary (submitted, resubmitted and approved tallies)."""
+
+    @extend_schema(parameters=[
+        ORG_PARAM,
+        OpenApiParameter("start", OpenApiTypes.STR, description="First month, YYYY-MM"),
+        OpenApiParameter("end", OpenApiTypes.STR, description="Last month, YYYY-MM"),
+    ], responses=TallyTotalsSerializer)
+    def get(self, request):
+        root = scope_root(request)
+        this_month = datetime.date.today().replace(day=1)
+        start = _month(request.query_params.get("start"), this_month.replace(month=1))
+        end = _month(request.query_params.get("end"), this_month)
+        totals = figures.tally_totals(root, start, month_end(end))
+        indicators = Indicator.objects.order_by("order", "code")
+        return Response(TallyTotalsSerializer({
+            "org": root.code, "start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}",
+            "values": [{"indicator": i.code, "unit": i.unit, "total": totals.get(i.pk)}
+                       for i in indicators]}).data)

@@ -68,3 +68,41 @@ def test_token_page(world, login, role):
     client.post(reverse("api_token"))
     token = Token.objects.get(user=world.users[role])
     assert token.key in client.get(reverse("api_token")).content.decode()
+
+
+def test_indicators_and_tally_totals_by_period_and_subtree(world):
+    import datetime
+
+    from orgs.tally_models import TallyState
+    from tests.orgs.factories import TallyFactory, put
+
+    put(TallyFactory(org=world.c1, month=datetime.date(2025, 3, 1), state=TallyState.APPROVED),
+        lectures=2)
+    put(TallyFactory(org=world.c3, month=datetime.date(2025, 3, 1), state=TallyState.SUBMITTED),
+        lectures=5)
+    put(TallyFactory(org=world.c3, month=datetime.date(2025, 4, 1), state=TallyState.DRAFT),
+        lectures=50)  # drafts do not count
+    client = api(world.users["street_chair"])
+    codes = [i["code"] for i in client.get(reverse("api:indicator-list")).json()["results"]]
+    assert "lectures" in codes and "cervical_screening" in codes
+    body = client.get(reverse("api:tally_totals"), {"start": "2025-01", "end": "2025-12"}).json()
+    totals = {v["indicator"]: v["total"] for v in body["values"]}
+    assert body["org"] == "S1" and totals["lectures"] == "2.00"
+    assert totals["cervical_screening"] is None  # nothing reported is not 0
+    district = api(world.users["leader"]).get(reverse("api:tally_totals"), {
+        "start": "2025-01", "end": "2025-12"}).json()
+    assert {v["indicator"]: v["total"] for v in district["values"]}["lectures"] == "7.00"
+    assert client.get(reverse("api:tally_totals"), {"org": "S2"}).status_code == 404
+    assert client.get(reverse("api:tally_totals"), {"start": "March"}).status_code == 400
+
+
+def test_registry_counts_carry_other_programmes_without_personal_data(world):
+    import datetime
+
+    from tests.rights.factories import CaseFactory
+
+    CaseFactory(org=world.c1, registered_by=world.users["district_staff"],
+                received_on=datetime.date.today())
+    body = api(world.users["leader"]).get(reverse("api:registry_counts")).json()
+    assert body["programmes"]["cases_received_this_year"] == 1
+    assert "李秀" not in str(body)
