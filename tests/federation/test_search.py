@@ -23,6 +23,29 @@ def test_search_query_count_is_flat(world, login, django_assert_max_num_queries)
     for i in range(30):
         PositionFactory(org=world.c1, person__name=f"李{i}", post="member")
     client = login(world.users["district_staff"])
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(14):  # two queries per section, whatever the hits
         response = client.get(reverse("search"), {"q": "李"})
     assert len(titles(response)) == 20  # capped per section
+
+
+def test_households_honours_projects_and_numbered_records_stay_in_scope(world, login):
+    from tests.children.factories import ChildFactory, ProjectFactory
+    from tests.families.factories import HonourFactory, HouseholdFactory
+    from tests.rights.factories import CaseFactory
+
+    HouseholdFactory(org=world.c1, head_name="周美华")
+    HouseholdFactory(org=world.c3, head_name="周美玲")
+    HonourFactory(org=world.c1, recipient__name="周家")
+    ProjectFactory(org=world.c1, name="周边儿童公园")
+    case = CaseFactory(org=world.c3, registered_by=world.users["district_staff"])
+    child = ChildFactory(org=world.c3, name="周小明")
+    street = login(world.users["street_chair"])
+    assert titles(street.get(reverse("search"), {"q": "周"})) == {"周美华", "周家", "周边儿童公园"}
+    assert titles(street.get(reverse("search"), {"q": case.number})) == set()
+    assert titles(street.get(reverse("search"), {"q": child.record_no})) == set()
+    staff = login(world.users["district_staff"])  # registered the case; sees children
+    assert titles(staff.get(reverse("search"), {"q": case.number})) == {case.number}
+    assert titles(staff.get(reverse("search"), {"q": child.record_no})) == {child.record_no}
+    assert titles(staff.get(reverse("search"), {"q": "周小"})) == set()  # never by a child's name
+    leader = login(world.users["leader"])
+    assert titles(leader.get(reverse("search"), {"q": case.number})) == set()
