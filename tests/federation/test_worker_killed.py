@@ -104,6 +104,9 @@ def test_task_completes_after_its_worker_is_killed(tmp_path, sender):
         assert wait_for(f"{tag}:done", 90), log.read_text()[-6000:]
         started = set(Heartbeat.objects.filter(name__startswith=f"{tag}:started")
                       .values_list("name", flat=True))
-        assert started == {f"{tag}:started:1", f"{tag}:started:2"}
+        # With a visibility timeout shorter than the task (on purpose, to keep the test short)
+        # the sweep may hand it back once more while it runs; the delivery cap still holds.
+        assert {f"{tag}:started:1", f"{tag}:started:2"} <= started
+        assert started <= {f"{tag}:started:{n}" for n in (1, 2, 3)}
     finally:
         kill(second)
