@@ -23,14 +23,18 @@ def browser():
         pytest.skip("Chromium is not installed (.ci/run installs it)")
     from playwright.sync_api import sync_playwright
 
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright runs an event loop
-    with sync_playwright() as playwright:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        yield browser
-        browser.close()
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright runs an event loop
+    try:
+        with sync_playwright() as playwright:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync"])
+            yield browser
+            browser.close()
+    finally:  # never leak it into later tests (check --deploy refuses it, rightly)
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.fixture

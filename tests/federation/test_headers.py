@@ -86,6 +86,7 @@ def test_check_deploy_is_clean_with_production_settings():
            "SECRET_KEY": "check-only-0123456789abcdefghijklmnopqrstuvwxyz-ABCDEFGHIJ",
            "FIELD_ENCRYPTION_KEYS": "check-only", "PII_HASH_KEY": "check-only",
            "ALLOWED_HOSTS": "portal.example"}
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy",
                              "--fail-level", "WARNING"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
