@@ -10,6 +10,7 @@ from federation.search import Hit, Section
 
 LIMIT = 20
 
+
 def search(user, text: str) -> list[Section]:
     projects = (Project.objects.visible_to(user).filter(name__icontains=text)
                 .select_related("org").only("pk", "name", "org__name")[:LIMIT])
