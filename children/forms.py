@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -27,6 +26,7 @@ from children.models import (
 )
 from children.models.rooms import MAX_ITEM_SCORE
 from federation.privacy import lookup_hash, normalise, validate_resident_id
+from federation.uploads import FileCheck
 from orgs.models import Organization, OrgKind, Role, User
 
 
@@ -82,12 +82,10 @@ class MilestoneForm(forms.ModelForm):
         return done
 
 
-#: Allowed uploads per kind: extension -> the file's first bytes.
-UPLOAD_SIGNATURES = {
-    ProjectFile.Kind.DOCUMENT: {"pdf": [b"%PDF"], "docx": [b"PK\x03\x04"],
-                                "xlsx": [b"PK\x03\x04"], "doc": [b"\xd0\xcf\x11\xe0"]},
-    ProjectFile.Kind.PHOTO: {"jpg": [b"\xff\xd8\xff"], "jpeg": [b"\xff\xd8\xff"],
-                             "png": [b"\x89PNG\r\n\x1a\n"]},
+#: Allowed uploads per kind, checked by their content (federation.uploads).
+UPLOAD_CHECKS = {
+    ProjectFile.Kind.DOCUMENT: FileCheck(["pdf", "doc", "docx", "xlsx"]),
+    ProjectFile.Kind.PHOTO: FileCheck(["jpg", "png"]),
 }
 
 
@@ -101,21 +99,11 @@ class ProjectFileForm(forms.ModelForm):
         upload, kind = cleaned.get("file"), cleaned.get("kind")
         if not upload or not kind:
             return cleaned
-        limit = settings.MAX_UPLOAD_BYTES
-        if upload.size > limit:
-            self.add_error("file", _("The file is larger than %(mb)s MB.") % {
-                "mb": limit // (1024 * 1024)})
+        try:
+            UPLOAD_CHECKS[kind](upload)
+        except ValidationError as exc:
+            self.add_error("file", exc)
             return cleaned
-        allowed = UPLOAD_SIGNATURES[kind]
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in allowed:
-            self.add_error("file", _("Allowed file types: %(types)s.") % {
-                "types": ", ".join(sorted(allowed))})
-            return cleaned
-        head = upload.read(8)
-        upload.seek(0)
-        if not any(head.startswith(sig) for sig in allowed[extension]):
-            self.add_error("file", _("The file's content does not match its type."))
         self.instance.size = upload.size
         return cleaned
 

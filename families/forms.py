@@ -20,7 +20,8 @@ from families.models import (
     ScoreSheet,
     Subject,
 )
-from families.photos import validate_photo
+from families.photos import PHOTO_CHECK
+from federation.uploads import check_each
 from orgs.models import Organization, OrgKind, Person, Position
 from orgs.scoping import get_visible_or_404
 
@@ -42,8 +43,7 @@ class PhotosField(forms.FileField):
         files = data if isinstance(data, list | tuple) else [data] if data else []
         if len(files) > 10:
             raise forms.ValidationError(_("Upload at most 10 photos at a time."))
-        for upload in files:
-            validate_photo(upload)
+        check_each(PHOTO_CHECK, files)
         return files
 
 

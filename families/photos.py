@@ -1,34 +1,17 @@
-"""Photo uploads: only small JPEG/PNG/WebP images, checked by their first bytes, not by name."""
+"""Photo uploads: only small JPEG/PNG/WebP images, checked by their content (federation.uploads)."""
 
 from __future__ import annotations
 
 import uuid
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
+from federation.uploads import PHOTOS, FileCheck
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
-SIGNATURES = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
-
-
-def photo_kind(head: bytes) -> str | None:
-    for signature, ext in SIGNATURES.items():
-        if head.startswith(signature):
-            return ext
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "webp"
-    return None
+PHOTO_CHECK = FileCheck(PHOTOS, max_bytes=MAX_PHOTO_BYTES)
 
 
 def validate_photo(upload) -> None:
-    if upload.size > MAX_PHOTO_BYTES:
-        raise ValidationError(_("A photo may be at most %(mb)s MB.") % {
-            "mb": MAX_PHOTO_BYTES // (1024 * 1024)})
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if photo_kind(head) is None:
-        raise ValidationError(_("Upload a JPEG, PNG or WebP photo."))
+    PHOTO_CHECK(upload)
 
 
 def photo_path(instance, filename: str) -> str:

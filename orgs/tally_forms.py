@@ -5,27 +5,20 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal, InvalidOperation
 
-import filetype
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from federation.uploads import FileCheck, check_each
 from orgs.activity_models import MAX_ATTACHMENTS, Activity, ActivityCategory
 from orgs.forms import DateInput
 from orgs.models import LEVEL_KINDS, Organization
 from orgs.tallies import TallySheet, check_value
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
-#: Extension -> the content type its bytes must show (checked with `filetype`, not trusted
-#: from the browser).
-ATTACHMENT_TYPES = {
-    "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif",
-    "webp": "image/webp", "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-}
+#: Photos and the usual office documents, checked by their content (federation.uploads).
+ATTACHMENT_KINDS = ("jpg", "png", "gif", "webp", "pdf", "doc", "docx", "xlsx", "pptx")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -38,24 +31,6 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data] if data else []
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
-
-
-def check_attachment(upload) -> str:
-    """The checked content type of an upload; ValidationError if its type or size is wrong."""
-    name = upload.name or ""
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(_("“%(name)s” is larger than %(mb)s MB.") % {
-            "name": name, "mb": ATTACHMENT_MAX_BYTES // (1024 * 1024)})
-    expected = ATTACHMENT_TYPES.get(suffix)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head) if head else None
-    if expected is None or kind is None or kind.mime != expected:
-        raise ValidationError(_(
-            "“%(name)s” is not an accepted file: photos (JPG, PNG, GIF, WebP), PDF, Word, "
-            "Excel or PowerPoint files only.") % {"name": name})
-    return expected
 
 
 class ActivityForm(forms.ModelForm):
@@ -84,14 +59,8 @@ class ActivityForm(forms.ModelForm):
         if existing + len(files) > MAX_ATTACHMENTS:
             raise ValidationError(_("At most %(n)s files per activity.") % {
                 "n": MAX_ATTACHMENTS})
-        errors, self.checked = [], []
-        for upload in files:
-            try:
-                self.checked.append((upload, check_attachment(upload)))
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-        if errors:
-            raise ValidationError(errors)
+        check = FileCheck(ATTACHMENT_KINDS, max_bytes=ATTACHMENT_MAX_BYTES)
+        self.checked = check_each(check, files)
         return files
 
 
