@@ -28,14 +28,31 @@ from federation.passwords import password_expired
 SESSION_STARTED = "federation_auth_started"
 SESSION_SEEN = "federation_last_seen"
 SESSION_NO_DEVICE = "federation_no_otp_device"
+SESSION_HANDLES_CASES = "federation_handles_cases"
+#: In TWO_FACTOR_REQUIRED_ROLES: anyone a rights case is assigned to, whatever her role (a
+#: street chair may handle the cases of her street).
+CASE_HANDLER = "case_handler"
 #: The idle expiry moves on at most this often (a session write), not on every request.
 SESSION_REFRESH_SECONDS = 60
 
 
-def two_factor_required(user) -> bool:
-    """District admins and case handlers (settings.TWO_FACTOR_REQUIRED_ROLES) must use TOTP."""
+def two_factor_required(user, handles_cases: bool | None = None) -> bool:
+    """District admins and case handlers (settings.TWO_FACTOR_REQUIRED_ROLES) must use TOTP.
+    `handles_cases` is what the session noted at login; None looks it up."""
     roles = settings.TWO_FACTOR_REQUIRED_ROLES
-    return bool(roles) and (user.role in roles or user.is_superuser)
+    if not roles:
+        return False
+    if user.role in roles or user.is_superuser:
+        return True
+    if CASE_HANDLER not in roles:
+        return False
+    return handles_cases if handles_cases is not None else is_case_handler(user)
+
+
+def is_case_handler(user) -> bool:
+    from rights.models import Case
+
+    return Case.objects.filter(handler=user).exists()
 
 
 def has_two_factor(user) -> bool:
@@ -55,6 +72,7 @@ def remember_login_time(sender, request, user, **kwargs):
         request.session[SESSION_STARTED] = request.session[SESSION_SEEN] = now
         # Looked up once here rather than on every request.
         request.session[SESSION_NO_DEVICE] = not has_two_factor(user)
+        request.session[SESSION_HANDLES_CASES] = is_case_handler(user)
 
 
 class SecurityGateMiddleware:
@@ -104,7 +122,8 @@ class SecurityGateMiddleware:
             return reverse("two_factor_verify")
         if must_change_password(user):
             return reverse("password_change")
-        if not verified and two_factor_required(user):
+        if not verified and two_factor_required(
+                user, request.session.get(SESSION_HANDLES_CASES, False)):
             return reverse("two_factor_setup")
         return None
 

@@ -158,10 +158,12 @@ SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=12 * 3600)
 
-# Two-factor (TOTP, django-otp): required for these roles (and superusers), optional for others.
+# Two-factor (TOTP, django-otp): required for these roles (and superusers), optional for others;
+# "case_handler" stands for anyone a rights case is assigned to (checked at login).
 # TWO_FACTOR_REQUIRED_ROLES= (empty) makes it optional for everyone (demo machines only).
 TWO_FACTOR_REQUIRED_ROLES = [r for r in env.list(
-    "TWO_FACTOR_REQUIRED_ROLES", default=["district_admin", "district_staff"]) if r]
+    "TWO_FACTOR_REQUIRED_ROLES", default=["district_admin", "district_staff", "case_handler"])
+    if r]
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="妇联工作平台")
 
 # Simplified Chinese by default, English available.

@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 import federation.settings as production
 from federation.models import AccessLog
 
-REQUIRED = ["district_admin", "district_staff"]
+REQUIRED = ["district_admin", "district_staff", "case_handler"]
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def password_login(client, username):
     return client.get(reverse("home"))
 
 
-def test_production_requires_it_for_district_admins_and_staff():
+def test_production_requires_it_for_district_admins_staff_and_case_handlers():
     assert production.TWO_FACTOR_REQUIRED_ROLES == REQUIRED
 
 
@@ -115,3 +115,19 @@ def test_a_fragment_request_held_at_the_gate_gets_nothing_to_swap(world, client,
     response = client.get(reverse("todo_badge"), HTTP_HX_REQUEST="true")
     assert response.status_code == 204 and not response.content
     assert client.get(reverse("todo_badge")).status_code == 302
+
+
+def test_a_street_chair_who_handles_a_case_must_enrol(world, client, required):
+    """Case handlers are not only district staff: a street chair assigned a case needs
+    two-factor too; one without cases does not."""
+    from tests.rights.factories import CaseFactory
+
+    chair = world.users["street_chair"]
+    response = password_login(client, "street_chair")
+    assert response.status_code == 200  # no case yet: optional
+    client.logout()
+    CaseFactory(org=world.c1, handler=chair, registered_by=world.users["district_staff"])
+    response = password_login(client, "street_chair")
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("two_factor_setup"))
+    assert client.get(reverse("rights:case_list")).status_code == 302  # held at the gate
