@@ -9,10 +9,9 @@ from django.utils import timezone
 
 from rights.models import Case, Category, Channel, Status
 from tests.browser.conftest import log_in
+from tests.browser.reference_data import ensure_reference_data
 
-# serialized_rollback: channels, categories and the handlers' group are seeded by migrations,
-# and a transactional test flushes them away for the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE_NUMBER = "13812345678"
 NAME = "陈桂英"
@@ -20,6 +19,7 @@ SUMMARY = "来电反映丈夫多次殴打，请求帮助"
 
 
 def test_district_handler_registers_a_phone_case(world, live_server, desktop, shot, settings):
+    ensure_reference_data()
     settings.TWO_FACTOR_REQUIRED_ROLES = []  # the two-factor flow has its own browser test
     staff = world.users["district_staff"]
     staff.groups.add(Group.objects.get(name="Rights case handlers"))

@@ -10,10 +10,9 @@ from django.utils import timezone
 from orgs.models import Tally
 from orgs.tally_models import Indicator, TallyState
 from tests.browser.conftest import log_in
+from tests.browser.reference_data import ensure_reference_data
 
-# serialized_rollback: the indicators are seeded by a migration, and a transactional test
-# flushes them away for the next one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PHONE = {"width": 375, "height": 740}
 ENTERED = {"lectures": "4", "disputes_mediated": "2", "trainees": "30", "funds_raised": "1234.5"}
@@ -27,6 +26,7 @@ def no_horizontal_scroll(page) -> bool:
 def test_community_chair_submits_and_street_chair_returns_on_a_phone(
     world, live_server, browser, phone, shot
 ):
+    ensure_reference_data()
     month = timezone.localdate().replace(day=1)
     label = month.strftime("%Y-%m")
     fields = {code: f"input[name=v{Indicator.objects.get(code=code).pk}]" for code in ENTERED}

@@ -1,0 +1,22 @@
+"""Reference data for browser tests. The browser tests are transactional (the live server
+needs committed rows), so the flush after each of them also removes the rows the data
+migrations seeded. `serialized_rollback` cannot bring them back here: once the session's
+Playwright browser is running, the test sees a different connection object than the one the
+serialized copy was stored on. So the seeds are simply run again when they are missing."""
+
+from __future__ import annotations
+
+import importlib
+
+from django.apps import apps
+
+SEEDS = {  # a model seeded by the migration -> the migration module
+    ("orgs", "Indicator"): "orgs.migrations.0003_seed_reference_data",
+    ("rights", "Channel"): "rights.migrations.0002_reference_data",
+}
+
+
+def ensure_reference_data() -> None:
+    for (app_label, model), module in SEEDS.items():
+        if not apps.get_model(app_label, model).objects.exists():
+            importlib.import_module(module).seed(apps, None)
