@@ -3,14 +3,25 @@
 Each app may provide `<app>/dashboard.py` with `tiles(user, year) -> list[Tile]` and
 `charts(user, year) -> list[Chart]`, computed by the same figure functions as its pages and
 the year-end summary. Charts carry their data (rendered by static/js/dashboard.js from a
-json_script block) and the same numbers as a table, for those who would rather read them."""
+json_script block) and the same numbers as a table, for those who would rather read them.
+
+The figures of a scope are the same for everyone who sees that scope, and the district's cost
+most (sums over every tally of the year): they are computed once per scope, role, year and
+language and kept for settings.DASHBOARD_CACHE_SECONDS, so a leader's refresh or fifty staff
+opening the home page do not redo them. The page says when they were computed."""
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import importlib.util
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
 
 DASHBOARD_APPS = ("orgs", "families", "rights", "children")
 
@@ -64,7 +75,27 @@ class Chart:
                         for i, c in enumerate(self.categories)]
 
 
-def collect(user, year: int) -> tuple[list[Tile], list[Chart]]:
+def cache_key(user, year: int) -> str:
+    """Everything the figures depend on: the scope (the subtree's path), the role (links and
+    what a role may count), the year and the language of the labels."""
+    return (f"dashboard:{user.scope_path or '-'}:{user.role}:{int(user.is_superuser)}:{year}:"
+            f"{get_language()}")
+
+
+def collect(user, year: int) -> tuple[list[Tile], list[Chart], datetime.datetime]:
+    """The tiles and charts of the user's scope, and when they were computed."""
+    seconds = settings.DASHBOARD_CACHE_SECONDS
+    key = cache_key(user, year)
+    cached = cache.get(key) if seconds else None
+    if cached is not None:
+        return cached
+    result = (*compute(user, year), timezone.now())
+    if seconds:
+        cache.set(key, result, seconds)
+    return result
+
+
+def compute(user, year: int) -> tuple[list[Tile], list[Chart]]:
     tiles: list[Tile] = []
     charts: list[Chart] = []
     for app in DASHBOARD_APPS:

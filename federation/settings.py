@@ -114,6 +114,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The dashboard's figures of a scope are kept this long (0: computed on every view).
+DASHBOARD_CACHE_SECONDS = env.int("DASHBOARD_CACHE_SECONDS", default=300)
+
 AUTH_USER_MODEL = "orgs.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

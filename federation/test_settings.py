@@ -22,3 +22,5 @@ CACHES["default"] = {**CACHES["default"], "KEY_PREFIX": os.environ.get("PYTEST_X
 # Pages are tested with force_login; two-factor is switched on by its own tests (the settings
 # fixture) and by every real deployment (see federation.settings).
 TWO_FACTOR_REQUIRED_ROLES: list[str] = []
+# The cache is shared between runs (Redis): its own test switches the dashboard's on.
+DASHBOARD_CACHE_SECONDS = 0

@@ -49,13 +49,14 @@ def home(request):
     app's panel, for the user's scope."""
     user, year = request.user, chosen_year(request)
     orgs = Organization.objects.visible_to(user)
-    tiles, charts = dashboard.collect(user, year)
+    tiles, charts, computed_at = dashboard.collect(user, year)
     return render(request, "home.html", {
         "headline": org_figures.scope_headline(orgs, Position.objects.visible_to(user)),
         "sites": org_figures.service_site_counts(orgs),
         "scope": user.org, "year": year,
         "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
-        "tiles": tiles, "charts": charts, "todo": todo.collect(user),
+        "tiles": tiles, "charts": charts, "computed_at": computed_at,
+        "todo": todo.collect(user),
         "panels": home_panels(request),
     })
 

@@ -105,3 +105,35 @@ def test_tally_tiles_show_the_year_last_year_and_the_target(world, login):
     assert (tile.value, tile.last_year, tile.target, tile.progress) == (30, 20, 60, 50.0)
     keys = {chart.key for chart in response.context["charts"]}
     assert {"tally-trend", "street-comparison", "completeness"} <= keys
+
+
+def test_figures_are_computed_once_per_scope_and_kept_for_a_while(world, login, settings):
+    """Fifty district staff opening the home page cost one computation of the district's
+    figures; a street sees its own; the page says when they were computed."""
+    from django.core.cache import cache
+    from django.utils import translation
+
+    from federation.dashboard import cache_key
+
+    settings.DASHBOARD_CACHE_SECONDS = 300
+    users = [world.users[r] for r in ("leader", "district_staff", "street_chair")]
+    with translation.override("zh-hans"):
+        keys = [cache_key(u, 2025) for u in users]
+    assert len(set(keys)) == 3  # scope and role apart
+    cache.delete_many(keys)
+    try:
+        add_data(world, 2)
+        response, first = dashboard(login(world.users["leader"]))
+        assert "统计截至" in response.content.decode()
+        add_data(world, 2)
+        response, again = dashboard(login(world.users["leader"]))
+        assert again < first - 20, (first, again)  # the figures came from the cache
+        tiles = {t.label: t.value for t in response.context["tiles"]}
+        assert tiles["获得表彰的最美家庭和先进个人"] == 2  # as computed, until it expires
+        street = dashboard(login(world.users["street_chair"]))[0].context["tiles"]
+        assert {t.label: t.value for t in street}["获得表彰的最美家庭和先进个人"] == 2
+        cache.delete(keys[0])
+        tiles = dashboard(login(world.users["leader"]))[0].context["tiles"]
+        assert {t.label: t.value for t in tiles}["获得表彰的最美家庭和先进个人"] == 4
+    finally:
+        cache.delete_many(keys)
