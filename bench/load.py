@@ -139,6 +139,8 @@ def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
         "LOG_LEVEL": "WARNING",
         "CONN_MAX_AGE": "60",
         "TWO_FACTOR_REQUIRED_ROLES": "",
+        # The production shape: the workers share one cache (and the broker) in Redis.
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/2"),
         # The seed ran with DEBUG on, so its personal data is encrypted with the dev keys.
         "FIELD_ENCRYPTION_KEYS": os.environ.get(
             "FIELD_ENCRYPTION_KEYS", "dev-only-field-key-not-for-production"

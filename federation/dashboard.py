@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import importlib
 import importlib.util
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -75,24 +76,31 @@ class Chart:
                         for i, c in enumerate(self.categories)]
 
 
-def cache_key(user, year: int) -> str:
-    """Everything the figures depend on: the scope (the subtree's path), the role (links and
-    what a role may count), the year and the language of the labels."""
-    return (f"dashboard:{user.scope_path or '-'}:{user.role}:{int(user.is_superuser)}:{year}:"
+def cache_key(user, name: str) -> str:
+    """Everything a scope's figures depend on: the scope (the subtree's path), the role (links
+    and what a role may count) and the language of the labels; `name` tells which figures."""
+    return (f"dashboard:{name}:{user.scope_path or '-'}:{user.role}:{int(user.is_superuser)}:"
             f"{get_language()}")
+
+
+def scope_figures(user, name: str, compute: Callable[[], Any]) -> Any:
+    """compute(), kept for settings.DASHBOARD_CACHE_SECONDS for everyone of the same scope and
+    role. Only figures of the scope go here, never anything of the user herself."""
+    seconds = settings.DASHBOARD_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    key = cache_key(user, name)
+    result = cache.get(key)
+    if result is None:
+        result = compute()
+        cache.set(key, result, seconds)
+    return result
 
 
 def collect(user, year: int) -> tuple[list[Tile], list[Chart], datetime.datetime]:
     """The tiles and charts of the user's scope, and when they were computed."""
-    seconds = settings.DASHBOARD_CACHE_SECONDS
-    key = cache_key(user, year)
-    cached = cache.get(key) if seconds else None
-    if cached is not None:
-        return cached
-    result = (*compute(user, year), timezone.now())
-    if seconds:
-        cache.set(key, result, seconds)
-    return result
+    return scope_figures(user, f"tiles-charts-{year}",
+                         lambda: (*compute(user, year), timezone.now()))
 
 
 def compute(user, year: int) -> tuple[list[Tile], list[Chart]]:

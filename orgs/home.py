@@ -6,6 +6,7 @@ import datetime
 
 from django.utils import timezone
 
+from federation.dashboard import scope_figures
 from orgs import figures
 from orgs.models import Indicator, Organization, Tally
 from orgs.tally_models import TALLY_KINDS
@@ -23,6 +24,15 @@ def panel(request) -> dict | None:
         context["own"] = Tally.objects.filter(org=user.org, month=last_month).first()
         context["own_org"] = user.org
     context["awaiting"] = Tally.objects.visible_to(user).awaiting(user).count()
+    context.update(scope_figures(user, f"orgs-panel-{last_month}",
+                                 lambda: scope_panel(user, last_month, today)))
+    context["year"] = today.year
+    return context
+
+
+def scope_panel(user, last_month: datetime.date, today: datetime.date) -> dict:
+    """The figures of the user's scope: the same for everyone who sees it."""
+    context = {}
     if user.org.kind != "community":
         context["completeness"] = figures.completeness(
             Organization.objects.visible_to(user), last_month, today)
@@ -30,5 +40,4 @@ def panel(request) -> dict | None:
     indicators = {i.pk: i for i in Indicator.objects.filter(pk__in=progress)}
     context["targets"] = [(indicators[pk], target, total)
                           for pk, (target, total) in progress.items()][:6]
-    context["year"] = today.year
     return context

@@ -111,16 +111,19 @@ def test_figures_are_computed_once_per_scope_and_kept_for_a_while(world, login, 
     """Fifty district staff opening the home page cost one computation of the district's
     figures; a street sees its own; the page says when they were computed."""
     from django.core.cache import cache
-    from django.utils import translation
+    from django.utils import timezone, translation
 
     from federation.dashboard import cache_key
 
     settings.DASHBOARD_CACHE_SECONDS = 300
     users = [world.users[r] for r in ("leader", "district_staff", "street_chair")]
+    today = timezone.localdate()
+    last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     with translation.override("zh-hans"):
-        keys = [cache_key(u, 2025) for u in users]
+        keys = [cache_key(u, "tiles-charts-2025") for u in users]
+        panels = [cache_key(u, f"orgs-panel-{last_month}") for u in users]
     assert len(set(keys)) == 3  # scope and role apart
-    cache.delete_many(keys)
+    cache.delete_many(keys + panels)
     try:
         add_data(world, 2)
         response, first = dashboard(login(world.users["leader"]))
@@ -135,5 +138,6 @@ def test_figures_are_computed_once_per_scope_and_kept_for_a_while(world, login, 
         cache.delete(keys[0])
         tiles = dashboard(login(world.users["leader"]))[0].context["tiles"]
         assert {t.label: t.value for t in tiles}["获得表彰的最美家庭和先进个人"] == 4
+        assert cache.get(panels[0])["targets"] == []  # the tallies panel's scope figures too
     finally:
-        cache.delete_many(keys)
+        cache.delete_many(keys + panels)
