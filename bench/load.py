@@ -47,6 +47,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "federation.settings")
 os.environ.setdefault("DEBUG", "true")  # this process only prepares data; gunicorn runs DEBUG off
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
 
+from bench.serving import production_env  # noqa: E402
+
 PASSWORD = "Bench-Load-2025!x"  # bench accounts only
 MONTHS = 36  # months of tallies a chair may submit in one run (this month backwards)
 ROLE_MIX = (
@@ -131,22 +133,11 @@ def free_port() -> int:
 
 
 def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "DEBUG": "false",
-        "SECURE_SSL_REDIRECT": "false",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "LOG_LEVEL": "WARNING",
-        "CONN_MAX_AGE": "60",
-        "TWO_FACTOR_REQUIRED_ROLES": "",
+    env = production_env(
+        TWO_FACTOR_REQUIRED_ROLES="",  # as on demo machines: no phone in a load test
         # The production shape: the workers share one cache (and the broker) in Redis.
-        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/2"),
-        # The seed ran with DEBUG on, so its personal data is encrypted with the dev keys.
-        "FIELD_ENCRYPTION_KEYS": os.environ.get(
-            "FIELD_ENCRYPTION_KEYS", "dev-only-field-key-not-for-production"
-        ),
-        "PII_HASH_KEY": os.environ.get("PII_HASH_KEY", "dev-only-hash-key-not-for-production"),
-    }
+        REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/2"),
+    )
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,

@@ -37,6 +37,8 @@ os.environ.setdefault("DEBUG", "true")  # this process only prepares data; gunic
 # Sessions made here must verify in gunicorn: both sign with this bench-only key.
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
 
+from bench.serving import production_env  # noqa: E402
+
 
 def prepare(count: int, month) -> list[tuple[int, str, str]]:
     """(org id, session key, CSRF secret) for `count` chairs of distinct organizations."""
@@ -164,9 +166,7 @@ def main() -> None:
     month = timezone.localdate().replace(day=1)
     print(f"preparing {args.chairs} chairs and their sessions…")
     chairs = prepare(args.chairs, month)
-    env = {**os.environ, "DEBUG": "false",
-           "SECURE_SSL_REDIRECT": "false", "ALLOWED_HOSTS": "127.0.0.1",
-           "LOG_LEVEL": "WARNING", "CONN_MAX_AGE": "60"}
+    env = production_env()
     subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
                    cwd=ROOT, env=env, check=True)
     server = subprocess.Popen(
