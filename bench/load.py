@@ -47,7 +47,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "federation.settings")
 os.environ.setdefault("DEBUG", "true")  # this process only prepares data; gunicorn runs DEBUG off
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
 
-from bench.serving import production_env  # noqa: E402
+from bench.serving import production_env, start_gunicorn  # noqa: E402
 
 PASSWORD = "Bench-Load-2025!x"  # bench accounts only
 MONTHS = 36  # months of tallies a chair may submit in one run (this month backwards)
@@ -132,52 +132,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
-    env = production_env(
-        TWO_FACTOR_REQUIRED_ROLES="",  # as on demo machines: no phone in a load test
+def start_server(port: int, workers: int) -> subprocess.Popen:
+    server = start_gunicorn(port, workers, production_env(
         # The production shape: the workers share one cache (and the broker) in Redis.
         REDIS_URL=os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/2"),
-    )
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "federation.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            str(workers),
-            "--timeout",
-            "60",
-            "--log-level",
-            "warning",
-            "--preload",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(150):
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/health/")
-            conn.getresponse().read()
-            # Warm every worker (imports, compiled templates) before the clock starts.
-            for _ in range(workers * 4):
-                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-                conn.request("GET", "/accounts/login/")
-                conn.getresponse().read()
-            return server
-        except OSError:
-            if server.poll() is not None:
-                sys.exit("gunicorn did not start")
-            time.sleep(0.2)
-    server.terminate()
-    sys.exit("gunicorn did not answer")
+    ))
+    # Warm every worker (imports, compiled templates) before the clock starts.
+    for _ in range(workers * 4):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/accounts/login/")
+        conn.getresponse().read()
+    return server
 
 
 # ---------------------------------------------------------------- Locust users
@@ -382,7 +347,7 @@ def main() -> None:
     ACCOUNTS.update(prepare(args.users))
     TALLY_MONTHS.extend(months_back(MONTHS))
     port = free_port()
-    server = start_gunicorn(port, args.workers)
+    server = start_server(port, args.workers)
     try:
         classes = []
         for role, cls in USER_CLASSES.items():

@@ -22,7 +22,6 @@ import random
 import re
 import secrets
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -37,7 +36,7 @@ os.environ.setdefault("DEBUG", "true")  # this process only prepares data; gunic
 # Sessions made here must verify in gunicorn: both sign with this bench-only key.
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
 
-from bench.serving import production_env  # noqa: E402
+from bench.serving import production_env, start_gunicorn  # noqa: E402
 
 
 def prepare(count: int, month) -> list[tuple[int, str, str]]:
@@ -166,20 +165,8 @@ def main() -> None:
     month = timezone.localdate().replace(day=1)
     print(f"preparing {args.chairs} chairs and their sessions…")
     chairs = prepare(args.chairs, month)
-    env = production_env()
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                   cwd=ROOT, env=env, check=True)
-    server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "federation.wsgi",
-         "--bind", f"127.0.0.1:{args.port}", "--workers", str(args.workers),
-         "--timeout", "60", "--log-level", "warning", "--preload"], cwd=ROOT, env=env)
+    server = start_gunicorn(args.port, args.workers, production_env())
     try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", args.port, timeout=1).request("GET", "/")
-                break
-            except OSError:
-                time.sleep(0.2)
         # Warm every worker up (imports, compiled templates) before the clock starts.
         warm = Recorder()
         with ThreadPoolExecutor(max_workers=args.workers) as pool:

@@ -36,17 +36,15 @@ CASE_HANDLER = "case_handler"
 SESSION_REFRESH_SECONDS = 60
 
 
-def two_factor_required(user, handles_cases: bool | None = None) -> bool:
+def two_factor_required(user, handles_cases: bool) -> bool:
     """District admins and case handlers (settings.TWO_FACTOR_REQUIRED_ROLES) must use TOTP.
-    `handles_cases` is what the session noted at login; None looks it up."""
+    `handles_cases` is what the session noted at login (is_case_handler)."""
     roles = settings.TWO_FACTOR_REQUIRED_ROLES
     if not roles:
         return False
     if user.role in roles or user.is_superuser:
         return True
-    if CASE_HANDLER not in roles:
-        return False
-    return handles_cases if handles_cases is not None else is_case_handler(user)
+    return CASE_HANDLER in roles and handles_cases
 
 
 def is_case_handler(user) -> bool:
