@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test install assets messages compilemessages lint format migrate seed worker beat serve check-deploy bench clean
+.PHONY: run test test-calendar install assets messages compilemessages lint format migrate seed worker beat serve check-deploy bench clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,15 @@ test: install compilemessages
 	$(PY) -m ruff check .
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run -v1
 	$(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
+
+# The suite (without the browser) at moments where calendars turn: the first half hour of a
+# year in Shanghai (still the old year in UTC) and the last minutes of a quarter.
+CALENDAR_MOMENTS ?= 2027-01-01T00:30:00+08:00 2027-03-31T23:50:00+08:00
+test-calendar: install compilemessages
+	for moment in $(CALENDAR_MOMENTS); do \
+	  TEST_NOW=$$moment $(PY) -m pytest -n 2 -p no:cacheprovider -q --ignore=tests/browser \
+	    $(PYTEST_ARGS) || exit 1; \
+	done
 
 lint:
 	$(PY) -m ruff check .

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
-
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from children.models import (
@@ -45,7 +44,7 @@ class SubtreeFilterSet(django_filters.FilterSet):
 
 
 def year_choices() -> list[tuple[int, int]]:
-    this_year = datetime.date.today().year
+    this_year = timezone.localdate().year
     return [(y, y) for y in range(this_year, this_year - 8, -1)]
 
 

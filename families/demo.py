@@ -258,9 +258,9 @@ def _walk(ctx: DemoContext, honour: Honour, actors: dict, staff) -> list[HonourS
         stop = ORDER.index(target)
     day = datetime.date(honour.year, 3, 1) + datetime.timedelta(days=rng.randrange(0, 60))
 
-    def when(d: datetime.date) -> datetime.datetime:
-        return timezone.make_aware(datetime.datetime.combine(min(d, ctx.today),
-                                                             datetime.time(10)))
+    def when(d: datetime.date) -> datetime.datetime:  # never later than now (early January)
+        return min(timezone.make_aware(datetime.datetime.combine(d, datetime.time(10))),
+                   timezone.now())
 
     steps = [HonourStep(honour=honour, action="nominate", to_state=State.NOMINATED,
                         actor=actors[Role.COMMUNITY_CHAIR], at=when(day))]

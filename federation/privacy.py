@@ -14,6 +14,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -47,7 +48,7 @@ def validate_resident_id(value: str) -> None:
     except ValueError:
         message = _("The birth date inside the ID number is not a real date.")
         raise ValidationError(message) from None
-    if not datetime.date(1900, 1, 1) <= birth <= datetime.date.today():
+    if not datetime.date(1900, 1, 1) <= birth <= timezone.localdate():
         raise ValidationError(_("The birth date inside the ID number is not plausible."))
     if id_check_digit(value[:17]) != value[17]:
         raise ValidationError(_("The ID number's check digit is wrong: please check it again."))

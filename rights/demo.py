@@ -265,7 +265,9 @@ def _seed_register(ctx: DemoContext) -> None:
             .values_list("last", flat=True).first() or 0)
     for i in range(base, base + ctx.n(320, 20)):
         community = rng.choice(communities)
-        colour = pick(rng, COLOUR_WEIGHTS)
+        # every level appears at least once, even on the smallest seed
+        colour = (list(COLOUR_WEIGHTS)[i - base] if i - base < len(COLOUR_WEIGHTS)
+                  else pick(rng, COLOUR_WEIGHTS))
         letters = rng.choice([0, 1, 2, 3]) if colour == "red" else 0
         phone = ctx.phone()
         households.append(Household(

@@ -9,12 +9,22 @@ other_street_chair at S2; other_community_chair at C3.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import pytest
+import time_machine
 
 from orgs.models import Organization, OrgKind, Role, User
 from tests.factories import OrganizationFactory, UserFactory
+
+
+def pytest_configure(config):
+    """TEST_NOW=2027-01-01T00:30+08:00 runs the suite at that moment, the clock ticking on
+    (`make test-calendar`): dates near a month's or a year's turn, where the federation's day
+    (Asia/Shanghai) and the server's (UTC) differ, must give the same results."""
+    if moment := os.environ.get("TEST_NOW"):
+        time_machine.travel(moment, tick=True).start()
 
 
 @dataclass

@@ -7,6 +7,7 @@ import datetime
 
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
@@ -52,7 +53,7 @@ def programme_counts(root: Organization) -> dict[str, int]:
     from rights import figures as rights_figures
     from rights.models import Case
 
-    scope, year = OrgScope(root), datetime.date.today().year
+    scope, year = OrgScope(root), timezone.localdate().year
     courtyards = family_figures.courtyard_headline(scope)
     cases = rights_figures.headline(Case.objects.countable_by(scope),
                                     datetime.date(year, 1, 1), datetime.date(year, 12, 31))
@@ -151,7 +152,7 @@ class TallyTotalsView(APIView):
     ], responses=TallyTotalsSerializer)
     def get(self, request):
         root = scope_root(request)
-        this_month = datetime.date.today().replace(day=1)
+        this_month = timezone.localdate().replace(day=1)
         start = _month(request.query_params.get("start"), this_month.replace(month=1))
         end = _month(request.query_params.get("end"), this_month)
         totals = figures.tally_totals(root, start, month_end(end))

@@ -3,6 +3,7 @@
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 
 from children.models import ProjectDomain
 from tests.children.factories import ChildFactory, ProjectFactory
@@ -26,7 +27,7 @@ def test_project_filters(world, login):
     assert ids(client.get(url, {"status": "building"})) == {park.pk}
     assert ids(client.get(url, {"org": world.s1.pk})) == {park.pk}
     assert ids(client.get(url, {"q": "教育局"})) == {school.pk}
-    this_year = datetime.date.today().year
+    this_year = timezone.localdate().year
     assert ids(client.get(url, {"year": this_year})) == {park.pk}  # the road was finished
     assert ids(client.get(url, {"year": 2022})) == {school.pk}
 

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 
 from children import figures
 from children.models import Child, Grant, GrantProgramme, NursingRoom, Project
@@ -13,7 +14,7 @@ from tests.children.factories import ChildFactory, GrantFactory, ProjectFactory,
 
 
 def test_figures(world):
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     ProjectFactory(org=world.c1, status="completed", planned_area=Decimal("800"),
                    completed_area=Decimal("800"), completed_on=datetime.date(year, 3, 1))
     ProjectFactory(org=world.c3, status="accepted", planned_area=Decimal("200"),
@@ -63,7 +64,7 @@ def test_a_new_grant_shows_in_the_yearly_totals(world, login):
     before = client.get(reverse("children:overview")).context["grants"]["amount"]
     response = client.post(reverse("children:grant_create", args=[child.pk]), {
         "programme": GrantProgramme.objects.get(code="spring_bud").pk, "amount": "800",
-        "paid_on": datetime.date.today().isoformat(), "payer": "区妇联"})
+        "paid_on": timezone.localdate().isoformat(), "payer": "区妇联"})
     assert response.status_code == 302
     overview = client.get(reverse("children:overview"))
     assert overview.context["grants"]["amount"] == before + 800
@@ -85,7 +86,7 @@ def test_bad_grant_amounts_are_refused(world, login):
 
 
 def test_leader_overview_counts_the_whole_district(world, login):
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     for org in (world.c1, world.c3):
         GrantFactory(child=ChildFactory(org=org), amount=Decimal("100"),
                      paid_on=datetime.date(year, 1, 1))
@@ -94,7 +95,7 @@ def test_leader_overview_counts_the_whole_district(world, login):
 
 
 def test_home_panel_agrees_with_the_figures(world, login):
-    year = datetime.date.today().year
+    year = timezone.localdate().year
     ProjectFactory(org=world.c1, status="completed", planned_area=Decimal("300"),
                    completed_area=Decimal("300"), completed_on=datetime.date(year, 1, 2))
     RoomFactory(org=world.c1, built_on=datetime.date(year, 1, 3))

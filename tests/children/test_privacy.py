@@ -8,6 +8,7 @@ import io
 import pytest
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from children.models import Child
@@ -129,7 +130,7 @@ def test_a_volunteer_manager_sees_the_child_only_while_the_pairing_lasts(world, 
     pairing = PairingFactory(child=child, manager=manager, since=datetime.date(2024, 1, 1))
     assert client.get(reverse("children:child", args=[child.pk])).status_code == 200
     assert client.get(reverse("children:children")).context["page"].paginator.count == 1
-    pairing.until = datetime.date.today() - datetime.timedelta(days=1)
+    pairing.until = timezone.localdate() - datetime.timedelta(days=1)
     pairing.save()
     assert client.get(reverse("children:child", args=[child.pk])).status_code == 404
 

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 
 from children.models import Project
 from tests.children.factories import MilestoneFactory, ProjectFactory
@@ -44,7 +45,7 @@ def test_staff_creates_a_park_project_and_milestones_move_progress(world, login)
         "starts_on": "2025-03-01", "planned_end": "2025-12-31"})
     project = Project.objects.get(name="滨江儿童公园改造")
     assert response.status_code == 302 and response["Location"] == project.get_absolute_url()
-    today = datetime.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     for title in ("方案设计", "主体施工"):
         client.post(reverse("children:milestone_create", args=[project.pk]),
                     {"title": title, "due_on": "2025-06-01"})

@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import timezone
 
 from children.models import Assessment, Facility, NursingRoom, RoomAreaRule
 from tests.children.factories import AssessmentFactory, ExpertFactory, RoomFactory
@@ -85,7 +86,7 @@ def test_bad_scores_are_refused(world, login):
 
 
 def test_rooms_due_for_reassessment(world, login, settings):
-    today = datetime.date.today()
+    today = timezone.localdate()
     never = RoomFactory(org=world.c1, name="从未评估")
     stale = RoomFactory(org=world.c1, name="评估过期")
     AssessmentFactory(room=stale, assessed_on=today - datetime.timedelta(days=800))

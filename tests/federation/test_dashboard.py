@@ -6,6 +6,7 @@ import datetime
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from families.models import State
 from tests.factories import OrganizationFactory, PositionFactory
@@ -85,7 +86,7 @@ def test_rights_tiles_count_the_subtree_without_showing_cases(world, login):
 
 def test_a_bad_year_falls_back_to_this_year(world, login):
     response = login(world.users["leader"]).get(reverse("home"), {"year": "1900x"})
-    assert response.context["year"] == datetime.date.today().year
+    assert response.context["year"] == timezone.localdate().year
 
 
 def test_tally_tiles_show_the_year_last_year_and_the_target(world, login):

@@ -3,6 +3,7 @@
 import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 
 from families.models import State
 from tests.families.factories import HonourFactory
@@ -35,7 +36,6 @@ def test_badge_counts_everything(world, login):
 
 
 def test_a_handler_sees_her_cases_and_overdue_ones(world, login):
-    import datetime
 
     from rights.models import Risk
     from tests.rights.factories import CaseFactory
@@ -45,7 +45,7 @@ def test_a_handler_sees_her_cases_and_overdue_ones(world, login):
     CaseFactory(org=world.c1, handler=chair, registered_by=staff, risk=Risk.URGENT)
     CaseFactory(org=world.c1, handler=chair, registered_by=staff)
     CaseFactory(org=world.c1, handler=chair, registered_by=staff,
-                received_on=datetime.date.today() - datetime.timedelta(days=200))
+                received_on=timezone.localdate() - datetime.timedelta(days=200))
     CaseFactory(org=world.c3, handler=world.users["other_street_chair"], registered_by=staff)
     items = {i.label: i.count for i in
              login(chair).get(reverse("todo")).context["items"]}
@@ -62,7 +62,7 @@ def test_a_chair_sees_her_due_and_returned_tallies_and_reviews(world, login):
     from orgs.todo import last_month
     from tests.orgs.factories import TallyFactory
 
-    month = last_month(datetime.date.today())
+    month = last_month(timezone.localdate())
     TallyFactory(org=world.c1, month=month.replace(year=month.year - 1),
                  state=TallyState.RETURNED, return_reason="数字有误")
     community = {i.label: i for i in

@@ -1,15 +1,15 @@
 """Mediation records: sessions, parties, mediators, agreement; counts for the tallies."""
 
-import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from rights import figures
 from rights.models import Case, Mediation
 from tests.rights.factories import CaseFactory, MediationFactory, make_rights_staff
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 @pytest.fixture

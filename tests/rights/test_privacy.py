@@ -1,13 +1,13 @@
 """Personal data: encrypted at rest, masked in lists and exports, unmasked only with a
 stated reason, every access logged, kept out of URLs and error reports, anonymized later."""
 
-import datetime
 import io
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from federation.models import AccessLog
@@ -21,7 +21,7 @@ from tests.rights.factories import (
     make_rights_staff,
 )
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from rights.models import ActionType
 from tests.rights.factories import (
@@ -18,7 +19,7 @@ PAGES = ["rights:case_list", "rights:overdue", "rights:mediation_list", "rights:
 
 
 def grow(world, staff, n):
-    old = datetime.date.today() - datetime.timedelta(days=90)
+    old = timezone.localdate() - datetime.timedelta(days=90)
     for i in range(n):
         case = CaseFactory(org=world.c1 if i % 2 else world.c3, registered_by=staff,
                            handler=staff, received_on=old)

@@ -4,12 +4,13 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from federation.models import AccessLog
 from rights.models import Case, ColourLevel, Household, Risk, RiskFactor
 from tests.rights.factories import HouseholdFactory
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def household_data(world, **extra):

@@ -6,13 +6,14 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from rights import figures
 from rights.models import Case, Category, Channel, Outcome, Status
 from tests.rights.factories import CaseFactory, make_rights_staff
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 START, END = TODAY.replace(month=1, day=1), TODAY.replace(month=12, day=31)
 
 

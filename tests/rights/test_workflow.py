@@ -5,12 +5,13 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from federation.models import AccessLog
 from rights.models import ActionType, Case, Category, Channel, Outcome, Risk, Status
 from tests.rights.factories import VALID_ID, CaseFactory, make_rights_staff
 
-TODAY = datetime.date.today()
+TODAY = timezone.localdate()
 
 
 def intake_data(world, **extra):
