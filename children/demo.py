@@ -26,10 +26,14 @@ from children.models import (
     Visit,
 )
 from children.models.assistance import ChildCategory
+from children.models.projects import SITE_ACTIVITY_CATEGORY
 from children.models.rooms import MAX_ITEM_SCORE
 from federation.demo import PLACES, DemoContext
 from federation.privacy import id_check_digit, lookup_hash
-from orgs.models import Role
+from orgs.models import Activity, ActivityCategory, Role
+
+SITE_TITLES = {"study_tour": "研学活动", "council": "儿童议事会", "observers": "儿童观察团活动",
+               "other": "儿童活动"}
 
 FIELDS = ["妇幼保健", "儿童保健", "建筑设计", "公共卫生", "护理", "室内设计", "儿童心理",
           "社会工作", "质量监督", "母婴营养"]
@@ -97,6 +101,7 @@ def _seed_projects(ctx: DemoContext) -> None:
 
 def _seed_milestones(ctx: DemoContext, projects: list[Project]) -> None:
     rng, today = ctx.rng, ctx.today
+    category = ActivityCategory.objects.get(code=SITE_ACTIVITY_CATEGORY)
     milestones, events = [], []
     for project in projects:
         count = rng.randrange(2, 6)
@@ -109,10 +114,17 @@ def _seed_milestones(ctx: DemoContext, projects: list[Project]) -> None:
         if finished and rng.random() < 0.6:
             for _ in range(rng.randrange(1, 4)):
                 kind = rng.choice(SiteEvent.Kind.values)
-                events.append(SiteEvent(project=project, kind=kind, title=f"{project.name}活动",
-                                        held_on=ctx.date_between(project.completed_on, today),
-                                        participants=rng.randrange(10, 120)))
+                children = rng.randrange(10, 120)
+                activity = Activity(
+                    org_id=project.org_id, category=category, place=project.name[:200],
+                    title=project.name + SITE_TITLES[kind],
+                    starts_on=ctx.date_between(project.completed_on, today),
+                    children=children, participants=children + rng.randrange(0, 20))
+                events.append(SiteEvent(project=project, kind=kind, activity=activity))
     Milestone.objects.bulk_create(milestones, batch_size=2000)
+    Activity.objects.bulk_create([e.activity for e in events], batch_size=2000)
+    for event in events:
+        event.activity_id = event.activity.pk
     SiteEvent.objects.bulk_create(events, batch_size=2000)
 
 

@@ -24,10 +24,11 @@ from children.models import (
     SiteEvent,
     Visit,
 )
+from children.models.projects import SITE_ACTIVITY_CATEGORY
 from children.models.rooms import MAX_ITEM_SCORE
 from federation.privacy import lookup_hash, normalise, validate_resident_id
 from federation.uploads import FileCheck
-from orgs.models import Organization, OrgKind, Role, User
+from orgs.models import Activity, ActivityCategory, Organization, OrgKind, Role, User
 
 
 class DateInput(forms.DateInput):
@@ -109,10 +110,30 @@ class ProjectFileForm(forms.ModelForm):
 
 
 class SiteEventForm(forms.ModelForm):
+    """Records an activity at a project site: an entry of the activity log (category
+    child-friendly work, the project's organization) and its link to the site."""
+
+    kind = forms.ChoiceField(label=_("kind"), choices=SiteEvent.Kind.choices)
+
     class Meta:
-        model = SiteEvent
-        fields = ["held_on", "kind", "title", "participants"]
-        widgets = {"held_on": DateInput()}
+        model = Activity
+        fields = ["starts_on", "kind", "title", "children", "participants"]
+        widgets = {"starts_on": DateInput()}
+
+    def __init__(self, *args, project: Project, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.project = project
+        self.instance.org = project.org
+        self.instance.place = project.name[:200]
+        self.instance.created_by = user
+        self.instance.category = ActivityCategory.objects.get(code=SITE_ACTIVITY_CATEGORY)
+        self.fields["children"].required = True
+
+    @transaction.atomic
+    def save(self, commit: bool = True) -> SiteEvent:
+        activity = super().save()
+        return SiteEvent.objects.create(project=self.project, activity=activity,
+                                        kind=self.cleaned_data["kind"])
 
 
 class RoomForm(ScopedOrgMixin, forms.ModelForm):

@@ -177,9 +177,13 @@ class ProjectFile(models.Model):
         return self.title
 
 
+SITE_ACTIVITY_CATEGORY = "child_friendly"  # 儿童友好, the activity log's category (orgs' seed)
+
+
 class SiteEvent(models.Model):
-    """An activity held at a project site (study tour, children's council). Kept here until
-    the activity log (orgs) is merged; then each row should point at its activity."""
+    """An activity held at a project site (study tour, children's council). The activity itself
+    (date, title, participants, photos) is an entry of the activity log, entered once: the
+    monthly tallies and the year-end summary count it with the organization's other work."""
 
     class Kind(models.TextChoices):
         STUDY_TOUR = "study_tour", _("Study tour (研学)")
@@ -190,17 +194,16 @@ class SiteEvent(models.Model):
     scope_field = "project__org"
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="events")
-    held_on = models.DateField(_("date"))
+    activity = models.OneToOneField("orgs.Activity", verbose_name=_("activity"),
+                                    on_delete=models.CASCADE, related_name="site_event")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=120)
-    participants = models.PositiveIntegerField(_("participants"), default=0)
 
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("site activity")
         verbose_name_plural = _("site activities")
-        ordering = ["-held_on", "-pk"]
+        ordering = ["-activity__starts_on", "-pk"]
 
     def __str__(self) -> str:
-        return self.title
+        return self.activity.title

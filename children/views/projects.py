@@ -49,7 +49,8 @@ def project_detail(request, pk: int):
                                  request.user, pk=pk)
     return render(request, "children/project_detail.html", {
         "project": project, "milestones": list(project.milestones.all()),
-        "files": project.files.all(), "events": project.events.all()[:50]})
+        "files": project.files.all(),
+        "events": project.events.select_related("activity")[:50]})
 
 
 @write_required
@@ -123,7 +124,7 @@ def file_download(request, pk: int):
 @write_required
 def event_create(request, project_pk: int):
     project = get_visible_or_404(Project.objects, request.user, pk=project_pk)
-    form = SiteEventForm(request.POST or None)
-    form.instance.project = project
+    form = SiteEventForm(request.POST or None, project=project, user=request.user)
     return form_page(request, form, title=_("Record an activity at the site"), back=project,
-                     success_url=project.get_absolute_url())[0]
+                     success_url=project.get_absolute_url(),
+                     done=_("Saved; the activity is in the activity log too."))[0]
