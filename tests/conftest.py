@@ -20,7 +20,7 @@ from tests.factories import OrganizationFactory, UserFactory
 
 
 def pytest_configure(config):
-    """TEST_NOW=2027-01-01T00:30+08:00 runs the suite at that moment, the clock ticking on
+    """TEST_NOW=2027-01-01T02:00+08:00 runs the suite at that moment, the clock ticking on
     (`make test-calendar`): dates near a month's or a year's turn, where the federation's day
     (Asia/Shanghai) and the server's (UTC) differ, must give the same results."""
     if moment := os.environ.get("TEST_NOW"):
