@@ -114,8 +114,34 @@ def by_category(cases, start: datetime.date, end: datetime.date) -> list[dict]:
         count = tops.get(cat.pk, 0) if cat.parent_id is None else subs.get(cat.pk, 0)
         if count:
             rows.append({"code": cat.code, "name": cat.label, "sub": cat.parent_id is not None,
+                         "parent": cat.parent_id, "pk": cat.pk,
                          "count": count, "shown": shown(count, cat.small_counts_hidden)})
+    _protect(rows)
     return rows
+
+
+WITHHELD = "—"  # shown instead of a count that would give away a hidden one
+
+
+def _protect(rows: list[dict]) -> None:
+    """Secondary suppression: a hidden count must not follow from its group's total minus the
+    counts shown beside it. Where exactly one count of a group is hidden (a category's
+    sub-categories, then the top-level categories, whose total is published), the smallest
+    other count of the group is withheld too; a lone sub-category withholds its parent's."""
+    tops = {row["pk"]: row for row in rows if not row["sub"]}
+    for pk, parent in tops.items():
+        _withhold_one_more([row for row in rows if row["parent"] == pk], fallback=parent)
+    _withhold_one_more(list(tops.values()), fallback=None)
+
+
+def _withhold_one_more(group: list[dict], fallback: dict | None) -> None:
+    if sum(not isinstance(row["shown"], int) for row in group) != 1:
+        return
+    visible = [row for row in group if isinstance(row["shown"], int)]
+    if visible:
+        min(visible, key=lambda row: row["count"])["shown"] = WITHHELD
+    elif fallback is not None and isinstance(fallback["shown"], int):
+        fallback["shown"] = WITHHELD
 
 
 def by_channel(cases, start: datetime.date, end: datetime.date) -> list[dict]:

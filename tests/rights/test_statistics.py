@@ -61,14 +61,37 @@ def test_totals_and_rates(cases):
 def test_breakdowns(world, cases):
     qs = Case.objects.all()
     categories = {r["code"]: r["shown"] for r in figures.by_category(qs, START, END)}
-    assert categories == {"marriage_family": 2, "domestic_violence": "<3",
-                          "labour_social": 3, "labour": 3}
+    # Domestic violence is the family category's only sub-category, so the family total
+    # would give it away: it is withheld, and with it the other top-level count (the total
+    # of cases received is published).
+    assert categories == {"marriage_family": "—", "domestic_violence": "<3",
+                          "labour_social": "—", "labour": 3}
     channels = {r["code"]: r["count"] for r in figures.by_channel(qs, START, END)}
     assert channels["visit"] == 1 and channels["phone"] == 4 and channels["online"] == 0
     streets = {r["name"]: r["count"] for r in figures.by_street(qs, START, END)}
     assert streets == {world.s1.name: 3, world.s2.name: 2}
     assert sum(r["count"] for r in figures.by_month(qs, START, END)) == 5
     assert {r["risk"]: r["count"] for r in figures.by_risk(qs, START, END)}[3] == 5
+
+
+def test_a_hidden_count_cannot_be_worked_out_from_its_neighbours():
+    def row(code, count, hidden=False, parent=None, pk=None):
+        return {"code": code, "pk": pk, "parent": parent, "sub": parent is not None,
+                "count": count, "shown": figures.shown(count, hidden)}
+
+    # The parent's 29 minus its shown sub-categories (28) would give the hidden 1 away.
+    rows = [row("family", 29, pk=1), row("custody", 1, True, parent=1),
+            row("divorce", 20, parent=1), row("property", 8, parent=1),
+            row("labour", 12, pk=2), row("other", 40, pk=3)]
+    figures._protect(rows)
+    shown = {r["code"]: r["shown"] for r in rows}
+    assert shown == {"family": 29, "custody": "<3", "divorce": 20, "property": "—",
+                     "labour": 12, "other": 40}
+    # Two hidden counts in one group protect each other: nothing more is withheld.
+    rows = [row("family", 3, pk=1), row("dv", 1, True, parent=1), row("child", 2, True, parent=1),
+            row("labour", 5, pk=2)]
+    figures._protect(rows)
+    assert [r["shown"] for r in rows] == [3, "<3", "<3", 5]
 
 
 def test_scope_of_counts(world, cases):
