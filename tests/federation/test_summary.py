@@ -1,5 +1,6 @@
 """The year-end summary: runs, de-duplication, scoped downloads, figures equal to the pages'."""
 
+import datetime
 import io
 
 import pytest
@@ -312,3 +313,28 @@ def test_query_count_is_the_same_at_one_and_three_times_the_organizations(world)
     grow(4)
     thrice = queries()
     assert once == thrice <= 75, (once, thrice)
+
+
+def test_rates_count_only_months_whose_deadline_has_passed(world):
+    """A summary drafted in December must not count November (due 5 December) or December as
+    missing: their rates stay empty and the year's rate is over the months already due."""
+    import time_machine
+
+    from federation.summary.data import SummaryContext
+    from federation.summary.sections.tallies import completeness
+    from orgs.tally_models import TallyState
+    from tests.orgs.factories import TallyFactory
+
+    november = datetime.date(2025, 11, 1)
+    at = timezone.make_aware(datetime.datetime(2025, 12, 2, 10))
+    TallyFactory(org=world.c1, month=november, state=TallyState.SUBMITTED,
+                 first_submitted_at=at, submitted_at=at)
+    ctx = SummaryContext(year=2025, org=world.district)
+    for moment, due_months in (("2025-12-03T10:00+08:00", 10), ("2025-12-10T10:00+08:00", 11)):
+        with time_machine.travel(moment, tick=False):
+            section = completeness(ctx)
+        months = section.tables[0].rows
+        assert [row[4] is not None for row in months] == [m < due_months for m in range(12)]
+        assert months[10][1:3] == [5, 1]  # November: five expected, one in so far
+        submitted = 1 if due_months == 11 else 0
+        assert section.sentences[0].startswith(f"全年应报月报{5 * due_months}份，实报{submitted}份")

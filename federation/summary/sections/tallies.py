@@ -113,26 +113,32 @@ def completeness(ctx: SummaryContext) -> Section:
     submitted = [sum(1 for _o, cells in grid if cells[m] in ("on_time", "late"))
                  for m in range(12)]
     on_time = [sum(1 for _o, cells in grid if cells[m] == "on_time") for m in range(12)]
+    # Rates only for months whose deadline has passed: in December, November's tallies (due
+    # 5 December) and December's are not late yet.
+    due_on = figures.deadlines([datetime.date(ctx.year, m, 1) for m in MONTHS])
+    closed = [due_on[datetime.date(ctx.year, m + 1, 1)] < today for m in range(12)]
     section.tables.append(Table(
         _("Completeness and timeliness by month"),
         [_("Month"), _("Expected"), _("Submitted"), _("On time"), _("Completeness %"),
          _("Timeliness %")],
         [[_("%(m)s月") % {"m": m + 1}, expected[m], submitted[m], on_time[m],
-          round(100 * submitted[m] / expected[m], 1) if expected[m] else None,
-          round(100 * on_time[m] / expected[m], 1) if expected[m] else None]
+          round(100 * submitted[m] / expected[m], 1) if expected[m] and closed[m] else None,
+          round(100 * on_time[m] / expected[m], 1) if expected[m] and closed[m] else None]
          for m in range(12)], formats={4: PERCENT, 5: PERCENT}, no_total=(4, 5)))
     section.tables.append(Table(
         _("Each organization by month"),
         [_("Organization"), _("Code")] + [_("%(m)s月") % {"m": m} for m in MONTHS],
         [[org.name, org.code] + [labels[c] for c in cells] for org, cells in grid],
         total=False))
-    due = sum(expected)
-    rate = round(100 * sum(submitted) / due, 1) if due else None
-    timely = round(100 * sum(on_time) / due, 1) if due else None
+    due = sum(n for n, is_closed in zip(expected, closed, strict=True) if is_closed)
+    done = sum(n for n, is_closed in zip(submitted, closed, strict=True) if is_closed)
+    timely_done = sum(n for n, is_closed in zip(on_time, closed, strict=True) if is_closed)
+    rate = round(100 * done / due, 1) if due else None
+    timely = round(100 * timely_done / due, 1) if due else None
     section.headlines.append(Headline(_("Monthly tallies submitted"), sum(submitted), None,
                                       pgettext("unit", "tallies")))
     section.sentences.append(_(
         "%(submitted)s of %(due)s monthly tallies due were submitted (%(rate)s%%), "
-        "%(timely)s%% of them on time.") % {"submitted": sum(submitted), "due": due,
+        "%(timely)s%% of them on time.") % {"submitted": done, "due": due,
                                             "rate": rate or 0, "timely": timely or 0})
     return section
