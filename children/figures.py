@@ -26,9 +26,8 @@ from children.models import (
 from children.models.assistance import ChildCategory
 from children.models.projects import FINISHED_STATUSES
 from children.models.rooms import reassess_days
+from federation.privacy import small_count, withhold_one_more
 
-#: Counts of children below this are shown as "<3" (tiny cells identify children).
-SMALL_CELL = 3
 
 
 def projects_by_domain_status(projects: QuerySet[Project]) -> list[dict]:
@@ -106,15 +105,22 @@ def grants_paid(grants: QuerySet[Grant], year: int) -> dict:
             "children": totals["children"], "programmes": programmes}
 
 
-def children_by_category(children: QuerySet[Child]) -> list[dict]:
-    """Children being assisted per category; counts under SMALL_CELL are suppressed."""
-    rows = dict(children.filter(is_active=True).order_by().values_list("category")
-                .annotate(n=Count("pk")))
-    result = []
-    for value, label in ChildCategory.choices:
-        n = rows.get(value, 0)
-        result.append({"code": value, "label": label, "count": n,
-                       "shown": str(n) if n == 0 or n >= SMALL_CELL else f"<{SMALL_CELL}"})
+def children_by_category(children: QuerySet[Child], year: int | None = None) -> list[dict]:
+    """Children per category: on the register now, or, with `year`, those aided with a grant
+    paid that year (the year-end summary, whose narrative publishes their total). Counts
+    below 3 show as "<3", and one more is withheld where the others would give it away."""
+    if year is None:
+        children = children.filter(is_active=True)
+        counted = Count("pk")
+    else:
+        children = children.filter(grants__paid_on__year=year)
+        counted = Count("pk", distinct=True)
+    rows = dict(children.order_by().values_list("category").annotate(n=counted))
+    result = [{"code": value, "label": label, "count": rows.get(value, 0),
+               "shown": small_count(rows.get(value, 0))}
+              for value, label in ChildCategory.choices]
+    if year is not None:
+        withhold_one_more(result)
     return result
 
 
@@ -127,7 +133,7 @@ def year_summary(projects, rooms, grants, children, year: int) -> dict:
         "area_rebuilt": area_rebuilt(projects, year),
         "rooms_built": rooms_built(rooms, year),
         "grants": grants_paid(grants, year),
-        "children": children_by_category(children),
+        "children": children_by_category(children, year),
     }
 
 

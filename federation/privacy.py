@@ -93,3 +93,27 @@ def mask_address(address: str) -> str:
     match = re.search(r"(社区|村|小区|街道|镇|乡)", address)
     keep = address[: match.end()] if match else address[:6]
     return keep + "****" if keep != address else keep
+
+
+# Published counts (statistics pages, the year-end summary): a count below SMALL_COUNT in a
+# sensitive category could single a woman or a child out, so it shows as "<3"; a count that
+# would give a hidden one away (the group's total minus the others) is withheld as "—".
+SMALL_COUNT = 3
+WITHHELD = "—"
+
+
+def small_count(count: int, sensitive: bool = True) -> int | str:
+    return f"<{SMALL_COUNT}" if sensitive and 0 < count < SMALL_COUNT else count
+
+
+def withhold_one_more(group: list[dict], total: dict | None = None, key: str = "shown") -> None:
+    """Secondary suppression over rows {"count", key}: where exactly one count of a group
+    whose total is published is hidden, the smallest other count is withheld too, or, with no
+    other, the group's `total` row."""
+    if sum(not isinstance(row[key], int) for row in group) != 1:
+        return
+    visible = [row for row in group if isinstance(row[key], int)]
+    if visible:
+        min(visible, key=lambda row: row["count"])[key] = WITHHELD
+    elif total is not None and isinstance(total[key], int):
+        total[key] = WITHHELD

@@ -10,6 +10,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.utils import timezone
 
+from federation.privacy import small_count, withhold_one_more
 from orgs.models import Organization
 from rights.models import (
     Case,
@@ -25,7 +26,6 @@ from rights.models import (
 )
 from rights.models.cases import overdue_rule
 
-SMALL = 3  # counts below this in sensitive categories are shown as "<3"
 STREET_PATH_LENGTH = 2 * Organization.steplen
 
 
@@ -40,11 +40,6 @@ def as_households(scope):
     if isinstance(scope, QuerySet):
         return scope
     return Household.objects.countable_by(scope)
-
-
-def shown(count: int, hidden: bool) -> int | str:
-    """A count as published: "<3" when it could single someone out."""
-    return f"<{SMALL}" if hidden and count < SMALL else count
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -115,33 +110,19 @@ def by_category(cases, start: datetime.date, end: datetime.date) -> list[dict]:
         if count:
             rows.append({"code": cat.code, "name": cat.label, "sub": cat.parent_id is not None,
                          "parent": cat.parent_id, "pk": cat.pk,
-                         "count": count, "shown": shown(count, cat.small_counts_hidden)})
+                         "count": count, "shown": small_count(count, cat.small_counts_hidden)})
     _protect(rows)
     return rows
 
 
-WITHHELD = "—"  # shown instead of a count that would give away a hidden one
-
-
 def _protect(rows: list[dict]) -> None:
-    """Secondary suppression: a hidden count must not follow from its group's total minus the
-    counts shown beside it. Where exactly one count of a group is hidden (a category's
-    sub-categories, then the top-level categories, whose total is published), the smallest
-    other count of the group is withheld too; a lone sub-category withholds its parent's."""
+    """A hidden count must not follow from its group's total minus the counts shown beside it:
+    each category's sub-categories (a lone one withholds its parent's count), then the
+    top-level categories, whose total is published."""
     tops = {row["pk"]: row for row in rows if not row["sub"]}
     for pk, parent in tops.items():
-        _withhold_one_more([row for row in rows if row["parent"] == pk], fallback=parent)
-    _withhold_one_more(list(tops.values()), fallback=None)
-
-
-def _withhold_one_more(group: list[dict], fallback: dict | None) -> None:
-    if sum(not isinstance(row["shown"], int) for row in group) != 1:
-        return
-    visible = [row for row in group if isinstance(row["shown"], int)]
-    if visible:
-        min(visible, key=lambda row: row["count"])["shown"] = WITHHELD
-    elif fallback is not None and isinstance(fallback["shown"], int):
-        fallback["shown"] = WITHHELD
+        withhold_one_more([row for row in rows if row["parent"] == pk], total=parent)
+    withhold_one_more(list(tops.values()))
 
 
 def by_channel(cases, start: datetime.date, end: datetime.date) -> list[dict]:

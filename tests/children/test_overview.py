@@ -55,7 +55,24 @@ def test_small_child_counts_are_suppressed(world):
         ChildFactory(org=world.c1, category="left_behind")
     shown = {row["code"]: row["shown"] for row in
              figures.children_by_category(Child.objects.all())}
-    assert shown == {"difficulty": "<3", "left_behind": "3", "other": "0"}
+    assert shown == {"difficulty": "<3", "left_behind": 3, "other": 0}
+
+
+def test_the_summary_counts_children_aided_in_the_year_and_protects_small_cells(world):
+    aided = [ChildFactory(org=world.c1, category="left_behind") for _ in range(4)]
+    aided.append(ChildFactory(org=world.c1, category="difficulty"))
+    for child in aided:  # two grants for one child count her once
+        GrantFactory(child=child, paid_on=datetime.date(2025, 3, 1))
+    GrantFactory(child=aided[0], paid_on=datetime.date(2025, 9, 1))
+    GrantFactory(child=ChildFactory(org=world.c1, category="other"),
+                 paid_on=datetime.date(2024, 3, 1))  # another year
+    ChildFactory(org=world.c1, category="other")  # on the register, not aided
+    rows = {row["code"]: row for row in figures.children_by_category(Child.objects.all(), 2025)}
+    assert {code: row["count"] for code, row in rows.items()} == {
+        "difficulty": 1, "left_behind": 4, "other": 0}
+    # 5 children aided is published: "<3" beside 4 and 0 would give the 1 away.
+    assert {code: row["shown"] for code, row in rows.items()} == {
+        "difficulty": "<3", "left_behind": 4, "other": "—"}
 
 
 def test_a_new_grant_shows_in_the_yearly_totals(world, login):

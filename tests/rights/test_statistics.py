@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from federation.privacy import small_count
 from rights import figures
 from rights.models import Case, Category, Channel, Outcome, Status
 from tests.rights.factories import CaseFactory, make_rights_staff
@@ -77,7 +78,7 @@ def test_breakdowns(world, cases):
 def test_a_hidden_count_cannot_be_worked_out_from_its_neighbours():
     def row(code, count, hidden=False, parent=None, pk=None):
         return {"code": code, "pk": pk, "parent": parent, "sub": parent is not None,
-                "count": count, "shown": figures.shown(count, hidden)}
+                "count": count, "shown": small_count(count, hidden)}
 
     # The parent's 29 minus its shown sub-categories (28) would give the hidden 1 away.
     rows = [row("family", 29, pk=1), row("custody", 1, True, parent=1),

@@ -26,7 +26,7 @@ def build(ctx: SummaryContext) -> Section:
                          figures.rooms_built(rooms, ctx.year - 1))
     paid, paid_last = figures.grants_paid(grants, ctx.year), figures.grants_paid(
         grants, ctx.year - 1)
-    categories = figures.children_by_category(Child.objects.in_scope(scope))
+    categories = figures.children_by_category(Child.objects.in_scope(scope), ctx.year)
 
     section = Section("children", _("Children's work"))
     section.tables.append(Table(

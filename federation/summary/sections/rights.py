@@ -59,7 +59,7 @@ def build(ctx: SummaryContext) -> Section:
                  pgettext("unit", "cases")),
         Headline(_("Rights cases closed"), totals["closed"], last["closed"],
                  pgettext("unit", "cases")),
-        Headline(_("Marriage and family disputes mediated"), mediation["mediations"],
+        Headline(_("Mediations in rights cases"), mediation["mediations"],
                  mediation_last["mediations"], pgettext("unit", "cases")),
     ]
     section.sentences.append(_(
