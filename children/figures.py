@@ -29,7 +29,6 @@ from children.models.rooms import reassess_days
 from federation.privacy import small_count, withhold_one_more
 
 
-
 def projects_by_domain_status(projects: QuerySet[Project]) -> list[dict]:
     """One row per domain in use or in the list: counts per status and the total; one query
     for the counts and one for the domains."""

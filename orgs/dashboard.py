@@ -62,7 +62,10 @@ def tiles(user, year: int) -> list[Tile]:
 
 
 def _float(value):
-    return float(value) if value is not None else None
+    """A tally figure for tiles and charts: a count stays a whole number (268, not 268.0)."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
 
 
 def charts(user, year: int) -> list[Chart]:

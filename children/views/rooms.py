@@ -114,8 +114,11 @@ def _experts(request):
 @login_required
 def expert_list(request):
     experts = _experts(request).annotate_assessments().order_by("-is_active", "name", "pk")
-    return render(request, "children/expert_list.html", {
-        "page": paginate(request, experts, per_page=50)})
+    page = paginate(request, experts, per_page=50)
+    # The pool includes the experts of the organizations above; a chair edits only her own.
+    managed = set(Expert.objects.managed_by(request.user).filter(
+        pk__in=[e.pk for e in page]).values_list("pk", flat=True)) if request.user.can_write else ()
+    return render(request, "children/expert_list.html", {"page": page, "managed": managed})
 
 
 @login_required

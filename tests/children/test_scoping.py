@@ -129,8 +129,11 @@ def test_chairs_pick_district_experts_but_edit_only_their_own(world, login):
     own = ExpertFactory(org=world.c1)
     other = ExpertFactory(org=world.c3)
     client = login(world.users["community_chair"])
-    listed = {e.pk for e in client.get(reverse("children:experts")).context["page"]}
-    assert listed == {district_expert.pk, own.pk}
+    page = client.get(reverse("children:experts"))
+    assert {e.pk for e in page.context["page"]} == {district_expert.pk, own.pk}
+    html = page.content.decode()  # only her own expert is a link to the edit page
+    assert reverse("children:expert_edit", args=[own.pk]) in html
+    assert reverse("children:expert_edit", args=[district_expert.pk]) not in html
     room = RoomFactory(org=world.c1)
     form = client.get(reverse("children:assessment_create", args=[room.pk])).context["form"]
     assert set(form.fields["expert"].queryset) == {district_expert, own}

@@ -104,6 +104,8 @@ def test_tally_tiles_show_the_year_last_year_and_the_target(world, login):
     response, _count = dashboard(login(world.users["leader"]))
     tile = next(t for t in response.context["tiles"] if t.label == screening.name)
     assert (tile.value, tile.last_year, tile.target, tile.progress) == (30, 20, 60, 50.0)
+    html = response.content.decode()  # a count is shown as one: 30 人, not 30.0 人
+    assert f'30 <span class="small fw-normal">{screening.unit}' in html and "30.0" not in html
     keys = {chart.key for chart in response.context["charts"]}
     assert {"tally-trend", "street-comparison", "completeness"} <= keys
 
