@@ -7,8 +7,8 @@ from children import models
 
 @admin.register(models.ProjectDomain, models.PlaceType, models.GrantProgramme)
 class ReferenceAdmin(admin.ModelAdmin):
-    list_display = ["code", "name_zh", "name_en", "sort", "is_active"]
-    list_editable = ["sort", "is_active"]
+    list_display = ["code", "name_zh", "name_en", "order", "is_active"]
+    list_editable = ["order", "is_active"]
 
 
 @admin.register(models.Facility)

@@ -12,34 +12,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from federation.reference import ReferenceData
 from orgs.scoping import ScopedQuerySet
 
 MAX_ATTACHMENTS = 10
-
-
-class ReferenceData(models.Model):
-    """Rows seeded by data migrations, edited by district admins, found by `code`."""
-
-    code = models.CharField(_("code"), max_length=40, unique=True)
-    name_zh = models.CharField(_("name (Chinese)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100)
-    order = models.PositiveSmallIntegerField(_("display order"), default=0)
-    is_active = models.BooleanField(_("active"), default=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["order", "code"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        lang = translation.get_language() or "zh-hans"
-        return self.name_en if lang.startswith("en") and self.name_en else self.name_zh
 
 
 class ActivityCategory(ReferenceData):

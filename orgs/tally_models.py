@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from orgs.activity_models import ActivityCategory, ReferenceData
+from federation.reference import ReferenceData, ReferenceQuerySet
+from orgs.activity_models import ActivityCategory
 from orgs.scoping import ScopedQuerySet
 
 #: Organization kinds that file a monthly tally.
@@ -63,7 +64,7 @@ class Prefill(models.TextChoices):
     CHILDREN = "children", _("Children taking part")
 
 
-class IndicatorQuerySet(models.QuerySet):
+class IndicatorQuerySet(ReferenceQuerySet):
     def active_in(self, month: datetime.date) -> IndicatorQuerySet:
         return self.filter(
             models.Q(active_from__isnull=True) | models.Q(active_from__lte=month_end(month)),

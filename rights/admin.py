@@ -7,14 +7,14 @@ from rights.models import ActionType, Category, Channel, ColourLevel, Outcome, R
 
 
 class ReferenceAdmin(admin.ModelAdmin):
-    list_display = ["code", "name_zh", "name_en", "sort", "is_active"]
-    list_editable = ["name_zh", "name_en", "sort", "is_active"]
+    list_display = ["code", "name_zh", "name_en", "order", "is_active"]
+    list_editable = ["name_zh", "name_en", "order", "is_active"]
     search_fields = ["code", "name_zh", "name_en"]
 
 
 @admin.register(Category)
 class CategoryAdmin(ReferenceAdmin):
-    list_display = ["code", "name_zh", "name_en", "parent", "sort", "small_counts_hidden",
+    list_display = ["code", "name_zh", "name_en", "parent", "order", "small_counts_hidden",
                     "is_active"]
     list_filter = ["parent"]
 

@@ -105,10 +105,10 @@ def by_category(cases, start: datetime.date, end: datetime.date) -> list[dict]:
     tops = dict(qs.annotate(top=Coalesce("category__parent_id", "category_id"))
                 .values_list("top").annotate(n=Count("pk")).order_by())
     rows = []
-    for cat in Category.objects.order_by("sort"):
+    for cat in Category.objects.order_by("order"):
         count = tops.get(cat.pk, 0) if cat.parent_id is None else subs.get(cat.pk, 0)
         if count:
-            rows.append({"code": cat.code, "name": cat.label, "sub": cat.parent_id is not None,
+            rows.append({"code": cat.code, "name": cat.name, "sub": cat.parent_id is not None,
                          "parent": cat.parent_id, "pk": cat.pk,
                          "count": count, "shown": small_count(count, cat.small_counts_hidden)})
     _protect(rows)
@@ -128,8 +128,8 @@ def _protect(rows: list[dict]) -> None:
 def by_channel(cases, start: datetime.date, end: datetime.date) -> list[dict]:
     counts = dict(received(cases, start, end).values_list("channel_id")
                   .annotate(n=Count("pk")).order_by())
-    return [{"code": c.code, "name": c.label, "count": counts.get(c.pk, 0)}
-            for c in Channel.objects.order_by("sort")]
+    return [{"code": c.code, "name": c.name, "count": counts.get(c.pk, 0)}
+            for c in Channel.objects.order_by("order")]
 
 
 def by_month(cases, start: datetime.date, end: datetime.date) -> list[dict]:
@@ -184,7 +184,7 @@ def register_counts(households) -> list[dict]:
     rows = (as_households(households).filter(status="watch")
             .values(code=F("colour__code"), name_zh=F("colour__name_zh"),
                     name_en=F("colour__name_en"), colour_hex=F("colour__colour"))
-            .annotate(count=Count("pk")).order_by("colour__sort"))
+            .annotate(count=Count("pk")).order_by("colour__order"))
     return list(rows)
 
 

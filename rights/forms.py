@@ -33,18 +33,18 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def category_choices():
     """Sub-categories grouped under their category; categories without children stand alone."""
-    rows = list(Category.objects.active().select_related("parent").order_by("sort"))
+    rows = list(Category.objects.active().select_related("parent").order_by("order"))
     groups: dict[int, list] = {}
     for row in rows:
         if row.parent_id:
-            groups.setdefault(row.parent_id, []).append((row.pk, row.label))
+            groups.setdefault(row.parent_id, []).append((row.pk, row.name))
     choices: list = [("", "---------")]
     for row in rows:
         if row.parent_id is None:
             if row.pk in groups:
-                choices.append((row.label, groups[row.pk]))
+                choices.append((row.name, groups[row.pk]))
             else:
-                choices.append((row.pk, row.label))
+                choices.append((row.pk, row.name))
     return choices
 
 

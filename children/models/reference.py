@@ -8,59 +8,33 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-
-class ReferenceQuerySet(models.QuerySet):
-    def active(self) -> ReferenceQuerySet:
-        return self.filter(is_active=True)
+from federation.reference import ReferenceData
 
 
-class ReferenceItem(models.Model):
-    """A row of a reference list, referred to in code by its stable `code`."""
-
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name_zh = models.CharField(_("name (Chinese)"), max_length=80)
-    name_en = models.CharField(_("name (English)"), max_length=120)
-    sort = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_active = models.BooleanField(_("in use"), default=True)
-
-    objects = ReferenceQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-        ordering = ["sort", "code"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return self.name_zh if (get_language() or "zh").startswith("zh") else self.name_en
-
-
-class ProjectDomain(ReferenceItem):
-    class Meta(ReferenceItem.Meta):
+class ProjectDomain(ReferenceData):
+    class Meta(ReferenceData.Meta):
         verbose_name = _("project domain")
         verbose_name_plural = _("project domains")
 
 
-class PlaceType(ReferenceItem):
-    class Meta(ReferenceItem.Meta):
+class PlaceType(ReferenceData):
+    class Meta(ReferenceData.Meta):
         verbose_name = _("public place type")
         verbose_name_plural = _("public place types")
 
 
-class Facility(ReferenceItem):
+class Facility(ReferenceData):
     """An item of the nursing-room facilities checklist (national guideline 2016/63)."""
 
     required = models.BooleanField(_("required by the guideline"), default=True)
 
-    class Meta(ReferenceItem.Meta):
+    class Meta(ReferenceData.Meta):
         verbose_name = _("nursing-room facility")
         verbose_name_plural = _("nursing-room facilities")
 
 
-class GrantProgramme(ReferenceItem):
-    class Meta(ReferenceItem.Meta):
+class GrantProgramme(ReferenceData):
+    class Meta(ReferenceData.Meta):
         verbose_name = _("grant programme")
         verbose_name_plural = _("grant programmes")
 

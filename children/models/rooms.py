@@ -211,7 +211,7 @@ class AssessmentScore(models.Model):
         _("score"), validators=[MinValueValidator(0), MaxValueValidator(MAX_ITEM_SCORE)])
 
     class Meta:
-        ordering = ["facility__sort"]
+        ordering = ["facility__order"]
         constraints = [models.UniqueConstraint(fields=["assessment", "facility"],
                                                name="children_one_score_per_item")]
 

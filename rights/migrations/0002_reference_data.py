@@ -94,29 +94,33 @@ TIME_LIMITS = [
 def seed(apps, schema_editor):
     get = apps.get_model
     Category = get("rights", "Category")
+    # tests/browser/reference_data.py runs this on the current models too, where `sort` is
+    # `order` (0003_shared_reference_base).
+    sort = "sort" if any(f.name == "sort" for f in Category._meta.fields) else "order"
     for i, (code, zh, en, children) in enumerate(CATEGORIES):
-        parent = Category.objects.create(code=code, name_zh=zh, name_en=en, sort=i * 100)
+        parent = Category.objects.create(code=code, name_zh=zh, name_en=en, **{sort: i * 100})
         for j, (c_code, c_zh, c_en, hidden) in enumerate(children):
             Category.objects.create(code=c_code, name_zh=c_zh, name_en=c_en, parent=parent,
-                                    sort=i * 100 + j + 1, small_counts_hidden=hidden)
+                                    small_counts_hidden=hidden, **{sort: i * 100 + j + 1})
     for i, row in enumerate(CHANNELS):
         get("rights", "Channel").objects.create(code=row[0], name_zh=row[1], name_en=row[2],
-                                                sort=i)
+                                                **{sort: i})
     for i, (code, zh, en, referral, mediation) in enumerate(ACTION_TYPES):
-        get("rights", "ActionType").objects.create(code=code, name_zh=zh, name_en=en, sort=i,
-                                                   is_referral=referral, is_mediation=mediation)
+        get("rights", "ActionType").objects.create(code=code, name_zh=zh, name_en=en,
+                                                   is_referral=referral, is_mediation=mediation,
+                                                   **{sort: i})
     for i, (code, zh, en, resolved, accepted) in enumerate(OUTCOMES):
-        get("rights", "Outcome").objects.create(code=code, name_zh=zh, name_en=en, sort=i,
-                                                resolved=resolved, accepted=accepted)
+        get("rights", "Outcome").objects.create(code=code, name_zh=zh, name_en=en,
+                                                resolved=resolved, accepted=accepted, **{sort: i})
     for i, row in enumerate(RISK_FACTORS):
         get("rights", "RiskFactor").objects.create(code=row[0], name_zh=row[1], name_en=row[2],
-                                                   sort=i)
+                                                   **{sort: i})
     for i, (code, zh, en, colour) in enumerate(COLOURS):
-        get("rights", "ColourLevel").objects.create(code=code, name_zh=zh, name_en=en, sort=i,
-                                                    colour=colour)
+        get("rights", "ColourLevel").objects.create(code=code, name_zh=zh, name_en=en,
+                                                    colour=colour, **{sort: i})
     for i, (code, zh, en, days) in enumerate(TIME_LIMITS):
-        get("rights", "TimeLimit").objects.create(code=code, name_zh=zh, name_en=en, sort=i,
-                                                  days=days)
+        get("rights", "TimeLimit").objects.create(code=code, name_zh=zh, name_en=en, days=days,
+                                                  **{sort: i})
     # Permissions are normally created after migrate; create this one now for the group.
     content_type, _ = get("contenttypes", "ContentType").objects.get_or_create(
         app_label="rights", model="case")

@@ -73,7 +73,7 @@ class Household(models.Model):
     class Meta:
         verbose_name = _("risk-register household")
         verbose_name_plural = _("risk register")
-        ordering = ["colour__sort", "org__path", "pk"]
+        ordering = ["colour__order", "org__path", "pk"]
 
     def __str__(self) -> str:
         return self.file_number

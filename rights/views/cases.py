@@ -41,7 +41,7 @@ def overdue_list(request):
     feedback = figures.overdue_feedback(cases).select_related("case", "type")[:100]
     visits = (Household.objects.visible_to(request.user)
               .filter(status="watch", next_visit_on__lt=timezone.localdate())
-              .select_related("org", "colour").order_by("colour__sort", "next_visit_on")[:100])
+              .select_related("org", "colour").order_by("colour__order", "next_visit_on")[:100])
     return render(request, "rights/overdue.html", {
         "page": page, "feedback": feedback, "visits": visits, "today": timezone.localdate()})
 

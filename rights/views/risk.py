@@ -39,7 +39,7 @@ def household_list(request):
     if org.isdigit():
         listed = listed.filter(org_id=int(org))
     page = paginate(request, listed.select_related("org", "colour")
-                    .prefetch_related("factors").order_by("colour__sort", "next_visit_on"))
+                    .prefetch_related("factors").order_by("colour__order", "next_visit_on"))
     for household in page:
         household.masked = _masked(household)
     return render(request, "rights/household_list.html", {
