@@ -20,6 +20,7 @@ from children.models import (
     RoomStatus,
 )
 from children.models.assistance import ChildCategory
+from federation.filters import YesNoFilter
 from orgs.models import LEVEL_KINDS, Organization
 
 
@@ -75,7 +76,7 @@ class RoomFilter(SubtreeFilterSet):
     place_type = django_filters.ModelChoiceFilter(label=_("place type"),
                                                   queryset=PlaceType.objects.all())
     status = django_filters.ChoiceFilter(label=_("status"), choices=RoomStatus.choices)
-    below = django_filters.BooleanFilter(label=_("below the required area"),
+    below = YesNoFilter(label=_("below the required area"),
                                          field_name="below_standard",
                                          widget=forms.CheckboxInput)
 
@@ -95,7 +96,7 @@ class RoomFilter(SubtreeFilterSet):
 class ChildFilter(SubtreeFilterSet):
     record_no = django_filters.CharFilter(label=_("record number"), lookup_expr="iexact")
     category = django_filters.ChoiceFilter(label=_("category"), choices=ChildCategory.choices)
-    active = django_filters.BooleanFilter(label=_("being assisted"), field_name="is_active")
+    active = YesNoFilter(label=_("being assisted"), field_name="is_active")
 
     class Meta:
         model = Child

@@ -16,6 +16,7 @@ from families.models import (
     State,
 )
 from families.models.honours import awaiting_filter
+from federation.filters import YesNoFilter
 from orgs.models import Organization, OrgKind
 
 LEVEL_KINDS = [OrgKind.DISTRICT, OrgKind.STREET, OrgKind.COMMUNITY]
@@ -62,7 +63,7 @@ class HouseholdFilter(ShallowOrgChoices, django_filters.FilterSet):
                                             null_label=_("No plaque"))
     category = django_filters.ModelChoiceFilter(
         label=_("category"), field_name="categories", queryset=CourtyardCategory.objects.all())
-    in_campaign = django_filters.BooleanFilter(label=_("in the courtyard campaign"))
+    in_campaign = YesNoFilter(label=_("in the courtyard campaign"))
     year = django_filters.NumberFilter(label=_("year joined"), field_name="joined_on__year",
                                        min_value=1990, max_value=2100, decimal_places=0)
 
@@ -84,7 +85,7 @@ class HonourFilter(ShallowOrgChoices, django_filters.FilterSet):
     year = django_filters.NumberFilter(label=_("year"), min_value=1990, max_value=2100,
                                        decimal_places=0)
     state = django_filters.ChoiceFilter(label=_("state"), choices=State.choices)
-    awaiting = django_filters.BooleanFilter(label=_("awaiting my step"), method="awaiting_me")
+    awaiting = YesNoFilter(label=_("awaiting my step"), method="awaiting_me")
 
     class Meta:
         model = Honour

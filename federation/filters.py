@@ -44,3 +44,12 @@ class AuditChangeFilter(django_filters.FilterSet):
     class Meta:
         model = LogEntry
         fields = ["actor", "action", "record_type", "object_pk", "remote_addr", "since", "until"]
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    """A yes/no filter whose empty choice reads "All" (Django's reads "Unknown")."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.Select(
+            choices=[("", _("All")), ("true", _("yes")), ("false", _("no"))]))
+        super().__init__(*args, **kwargs)

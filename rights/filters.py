@@ -2,6 +2,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from federation.filters import YesNoFilter
 from rights.models import Case, Category, Risk, Status
 
 
@@ -14,8 +15,8 @@ class CaseFilter(django_filters.FilterSet):
     category = django_filters.ModelChoiceFilter(
         label=_("category"), queryset=Category.objects.filter(parent__isnull=True),
         method="filter_category")
-    mine = django_filters.BooleanFilter(label=_("assigned to me"), method="filter_mine")
-    overdue = django_filters.BooleanFilter(label=_("overdue"), method="filter_overdue")
+    mine = YesNoFilter(label=_("assigned to me"), method="filter_mine")
+    overdue = YesNoFilter(label=_("overdue"), method="filter_overdue")
 
     class Meta:
         model = Case

@@ -284,3 +284,15 @@ def test_dates_that_cannot_be_are_refused(world, login, staff):
     response = client.post(reverse("rights:action_feedback", args=[referral.pk]), {
         "feedback_on": (TODAY - datetime.timedelta(days=1)).isoformat(), "feedback": "x"})
     assert "feedback_on" in response.context["form"].errors
+
+
+def test_yes_no_filters_offer_all_yes_and_no(world, login, staff):
+    mine = CaseFactory(org=world.c1, registered_by=staff, handler=staff)
+    other = CaseFactory(org=world.c1, registered_by=staff, handler=world.users["street_chair"])
+    client = login(staff)
+    page = client.get(reverse("rights:case_list"))
+    assert list(page.context["filter"].form.fields["mine"].widget.choices) == [
+        ("", "全部"), ("true", "是"), ("false", "否")]
+    assert {c.pk for c in page.context["page"]} == {mine.pk, other.pk}
+    listed = client.get(reverse("rights:case_list"), {"mine": "true"}).context["page"]
+    assert [c.pk for c in listed] == [mine.pk]
