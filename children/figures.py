@@ -115,9 +115,10 @@ def children_by_category(children: QuerySet[Child], year: int | None = None) -> 
         children = children.filter(grants__paid_on__year=year)
         counted = Count("pk", distinct=True)
     rows = dict(children.order_by().values_list("category").annotate(n=counted))
-    result = [{"code": value, "label": label, "count": rows.get(value, 0),
-               "shown": small_count(rows.get(value, 0))}
-              for value, label in ChildCategory.choices]
+    result = []
+    for value, label in ChildCategory.choices:
+        n = rows.get(value, 0)
+        result.append({"code": value, "label": label, "count": n, "shown": small_count(n)})
     if year is not None:
         withhold_one_more(result)
     return result

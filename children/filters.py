@@ -76,7 +76,7 @@ class RoomFilter(SubtreeFilterSet):
     place_type = django_filters.ModelChoiceFilter(label=_("place type"),
                                                   queryset=PlaceType.objects.all())
     status = django_filters.ChoiceFilter(label=_("status"), choices=RoomStatus.choices)
-    below = YesNoFilter(label=_("below the required area"),
+    below = django_filters.BooleanFilter(label=_("below the required area"),
                                          field_name="below_standard",
                                          widget=forms.CheckboxInput)
 

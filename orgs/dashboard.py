@@ -53,15 +53,15 @@ def tiles(user, year: int) -> list[Tile]:
         if ind is None:
             continue
         target = targets.get(ind.pk, (None, None))[0]
-        result.append(Tile(ind.name, _float(totals.get(ind.pk)), _float(totals_last.get(ind.pk)),
-                           target=_float(target), unit=ind.unit, url=rollup))
+        result.append(Tile(ind.name, _figure(totals.get(ind.pk)), _figure(totals_last.get(ind.pk)),
+                           target=_figure(target), unit=ind.unit, url=rollup))
     result.append(Tile(_("Executive committee members"), this["committee_members"],
                        last["committee_members"], unit=pgettext("unit", "people"),
                        url=reverse("orgs:committee_stats")))
     return result
 
 
-def _float(value):
+def _figure(value):
     """A tally figure for tiles and charts: a count stays a whole number (268, not 268.0)."""
     if value is None:
         return None
@@ -76,7 +76,7 @@ def charts(user, year: int) -> list[Chart]:
     trend = list(Indicator.objects.filter(code__in=TREND_INDICATORS))
     if by_month:
         chart = Chart("tally-trend", _("Monthly trend"), "line", months,
-                      [{"name": ind.name, "data": [_float(by_month.get((ind.pk, m)))
+                      [{"name": ind.name, "data": [_figure(by_month.get((ind.pk, m)))
                                                    for m in range(1, 13)]} for ind in trend])
         chart.summary = _("Month by month, as reported in the tallies of %(year)s.") % {
             "year": year}
@@ -85,7 +85,7 @@ def charts(user, year: int) -> list[Chart]:
     indicator = Indicator.objects.filter(code=STREET_INDICATOR).first()
     if len(streets) > 1 and indicator is not None:
         by_street = figures.tally_by_street(orgs, *_year(year))
-        values = [_float(by_street.get((s.path, indicator.pk))) for s in streets]
+        values = [_figure(by_street.get((s.path, indicator.pk))) for s in streets]
         chart = Chart("street-comparison", _("%(indicator)s by street") % {
             "indicator": indicator.name}, "bar", [s.name for s in streets],
             [{"name": indicator.name, "data": values}])

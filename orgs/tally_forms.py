@@ -78,10 +78,6 @@ class ActivityFilterForm(forms.Form):
         depth = user.org.depth + 1 if user.org_id else 2  # her level and the next
         self.fields["org"].queryset = Organization.objects.visible_to(user).filter(
             kind__in=LEVEL_KINDS, depth__lte=depth).only("pk", "name")
-        for field in self.fields.values():
-            field.widget.attrs["class"] = ("form-select form-select-sm"
-                                           if isinstance(field.widget, forms.Select)
-                                           else "form-control form-control-sm")
 
     def filter(self, activities):
         data = self.cleaned_data if self.is_valid() else {}

@@ -105,7 +105,7 @@ def by_category(cases, start: datetime.date, end: datetime.date) -> list[dict]:
     tops = dict(qs.annotate(top=Coalesce("category__parent_id", "category_id"))
                 .values_list("top").annotate(n=Count("pk")).order_by())
     rows = []
-    for cat in Category.objects.order_by("order"):
+    for cat in Category.objects.all():
         count = tops.get(cat.pk, 0) if cat.parent_id is None else subs.get(cat.pk, 0)
         if count:
             rows.append({"code": cat.code, "name": cat.name, "sub": cat.parent_id is not None,
@@ -129,7 +129,7 @@ def by_channel(cases, start: datetime.date, end: datetime.date) -> list[dict]:
     counts = dict(received(cases, start, end).values_list("channel_id")
                   .annotate(n=Count("pk")).order_by())
     return [{"code": c.code, "name": c.name, "count": counts.get(c.pk, 0)}
-            for c in Channel.objects.order_by("order")]
+            for c in Channel.objects.all()]
 
 
 def by_month(cases, start: datetime.date, end: datetime.date) -> list[dict]:

@@ -33,7 +33,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 def category_choices():
     """Sub-categories grouped under their category; categories without children stand alone."""
-    rows = list(Category.objects.active().select_related("parent").order_by("order"))
+    rows = list(Category.objects.active().select_related("parent"))
     groups: dict[int, list] = {}
     for row in rows:
         if row.parent_id:

@@ -130,9 +130,10 @@ def completeness(ctx: SummaryContext) -> Section:
         [_("Organization"), _("Code")] + [_("%(m)s月") % {"m": m} for m in MONTHS],
         [[org.name, org.code] + [labels[c] for c in cells] for org, cells in grid],
         total=False))
-    due = sum(n for n, is_closed in zip(expected, closed, strict=True) if is_closed)
-    done = sum(n for n, is_closed in zip(submitted, closed, strict=True) if is_closed)
-    timely_done = sum(n for n, is_closed in zip(on_time, closed, strict=True) if is_closed)
+    past = [m for m in range(12) if closed[m]]
+    due = sum(expected[m] for m in past)
+    done = sum(submitted[m] for m in past)
+    timely_done = sum(on_time[m] for m in past)
     rate = round(100 * done / due, 1) if due else None
     timely = round(100 * timely_done / due, 1) if due else None
     section.headlines.append(Headline(_("Monthly tallies submitted"), sum(submitted), None,
