@@ -44,6 +44,7 @@ run: install compilemessages migrate
 # The suite; CI points DATABASE_URL at PostgreSQL and REDIS_URL at Redis.
 test: install compilemessages
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 	DEBUG=true $(PY) manage.py makemigrations --check --dry-run -v1
 	$(PY) -m pytest -n 2 -p no:cacheprovider $(PYTEST_ARGS)
 

@@ -38,12 +38,12 @@ def timed(client: Client, runs: int) -> tuple[float, float, int]:
 
 def dead_redis(url: str):
     return override_settings(REDIS_URL=url, CELERY_BROKER_URL=url, CACHES={"default": {
-        "BACKEND": "federation.cache.ResilientRedisCache", "LOCATION": url,
+        "BACKEND": "federation.kernel.cache.ResilientRedisCache", "LOCATION": url,
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2}}})
 
 
 def main() -> None:
-    from federation.tasks import heartbeat
+    from federation.portal.tasks import heartbeat
 
     heartbeat.run()  # as beat would have done a minute ago
     client = Client(HTTP_HOST="127.0.0.1")

@@ -80,7 +80,8 @@ def prepare(users: int) -> dict[str, list[tuple[str, int]]]:
     from axes.models import AccessAttempt, AccessFailureLog
     from django.contrib.auth.hashers import make_password
 
-    from orgs.models import Organization, OrgKind, Role, Tally, User
+    from orgs.models import Organization, OrgKind, Role, User
+    from orgs.tallies.models import Tally
 
     if Organization.objects.filter(kind=OrgKind.COMMUNITY).count() < 1000:
         sys.exit(
@@ -341,7 +342,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from orgs.models import Tally
+    from orgs.tallies.models import Tally
 
     print(f"preparing {args.users} bench accounts…")
     ACCOUNTS.update(prepare(args.users))

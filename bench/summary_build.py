@@ -55,8 +55,8 @@ def measure(year: int, code: str | None) -> dict:
     from django.utils import translation
     from openpyxl import Workbook
 
-    from federation.summary.build import build_files, collect
-    from federation.summary.data import SummaryContext
+    from federation.portal.summary.build import build_files, collect
+    from federation.portal.summary.data import SummaryContext
     from orgs.models import Organization
 
     org = Organization.objects.get(code=code) if code else Organization.objects.get(depth=1)

@@ -47,8 +47,8 @@ def prepare(count: int, month) -> list[tuple[int, str, str]]:
     from django.contrib.auth import login
     from django.http import HttpRequest
 
-    from orgs.models import Organization, OrgKind, Role, Tally, User
-    from orgs.tally_models import TALLY_KINDS
+    from orgs.models import Organization, OrgKind, Role, User
+    from orgs.tallies.models import TALLY_KINDS, Tally
 
     chairs, seen = [], set()
     for user in (User.objects.filter(role__in=(Role.STREET_CHAIR, Role.COMMUNITY_CHAIR),
@@ -160,7 +160,7 @@ def main() -> None:
     django.setup()
     from django.utils import timezone
 
-    from orgs.models import Tally
+    from orgs.tallies.models import Tally
 
     month = timezone.localdate().replace(day=1)
     print(f"preparing {args.chairs} chairs and their sessions…")

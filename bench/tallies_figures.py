@@ -53,8 +53,9 @@ def main() -> None:
     from django.urls import reverse
     from django.utils import timezone
 
-    from orgs import figures
-    from orgs.models import Organization, Tally, TallyValue, User
+    from orgs.models import Organization, User
+    from orgs.tallies import figures as tally_figures
+    from orgs.tallies.models import Tally, TallyValue
 
     settings.ALLOWED_HOSTS = ["*"]
     if args.seed:
@@ -70,7 +71,7 @@ def main() -> None:
             cursor.execute("ANALYZE")
     today = timezone.localdate()
     year = today.year - 1
-    expected = figures.expected_orgs(Organization.objects.all(), datetime.date(year, 1, 1),
+    expected = tally_figures.expected_orgs(Organization.objects.all(), datetime.date(year, 1, 1),
                                      datetime.date(year, 12, 31)).count()
     print(f"organizations expected to report in {year}: {expected:,}; "
           f"tallies: {Tally.objects.count():,}; values: {TallyValue.objects.count():,}")
@@ -80,11 +81,12 @@ def main() -> None:
     street = chair.org
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     functions = [
-        ("roll-up: whole district, a year", lambda: figures.tally_totals(district, start, end)),
-        ("roll-up: one street, a year", lambda: figures.tally_totals(street, start, end)),
-        ("roll-up: visible_to(staff), a month", lambda: figures.tally_totals(
+        ("roll-up: whole district, a year",
+         lambda: tally_figures.tally_totals(district, start, end)),
+        ("roll-up: one street, a year", lambda: tally_figures.tally_totals(street, start, end)),
+        ("roll-up: visible_to(staff), a month", lambda: tally_figures.tally_totals(
             Organization.objects.visible_to(staff), start, start)),
-        ("completeness: district, a month", lambda: figures.completeness(
+        ("completeness: district, a month", lambda: tally_figures.completeness(
             Organization.objects.all(), datetime.date(year, 6, 1))),
     ]
     print(f"{'function':<42}{'median ms':>10}{'queries':>9}")

@@ -28,9 +28,10 @@ from children.models import (
 from children.models.assistance import ChildCategory
 from children.models.projects import SITE_ACTIVITY_CATEGORY
 from children.models.rooms import MAX_ITEM_SCORE
-from federation.demo import PLACES, DemoContext
-from federation.privacy import id_check_digit, lookup_hash
-from orgs.models import Activity, ActivityCategory, Role
+from federation.kernel.demo import PLACES, DemoContext
+from federation.kernel.privacy import id_check_digit, lookup_hash
+from orgs.activities.models import Activity, ActivityCategory
+from orgs.models import Role
 
 SITE_TITLES = {"study_tour": "研学活动", "council": "儿童议事会", "observers": "儿童观察团活动",
                "other": "儿童活动"}

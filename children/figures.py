@@ -26,7 +26,7 @@ from children.models import (
 from children.models.assistance import ChildCategory
 from children.models.projects import FINISHED_STATUSES
 from children.models.rooms import reassess_days
-from federation.privacy import small_count, withhold_one_more
+from federation.kernel.privacy import small_count, withhold_one_more
 
 
 def projects_by_domain_status(projects: QuerySet[Project]) -> list[dict]:

@@ -20,7 +20,7 @@ from children.models import (
     RoomStatus,
 )
 from children.models.assistance import ChildCategory
-from federation.filters import YesNoFilter
+from federation.kernel.filters import YesNoFilter
 from orgs.models import LEVEL_KINDS, Organization
 
 

@@ -26,9 +26,10 @@ from children.models import (
 )
 from children.models.projects import SITE_ACTIVITY_CATEGORY
 from children.models.rooms import MAX_ITEM_SCORE
-from federation.privacy import lookup_hash, normalise, validate_resident_id
-from federation.uploads import FileCheck
-from orgs.models import Activity, ActivityCategory, Organization, OrgKind, Role, User
+from federation.kernel.privacy import lookup_hash, normalise, validate_resident_id
+from federation.kernel.uploads import FileCheck
+from orgs.activities.models import Activity, ActivityCategory
+from orgs.models import Organization, OrgKind, Role, User
 
 
 class DateInput(forms.DateInput):
@@ -83,7 +84,7 @@ class MilestoneForm(forms.ModelForm):
         return done
 
 
-#: Allowed uploads per kind, checked by their content (federation.uploads).
+#: Allowed uploads per kind, checked by their content (federation.kernel.uploads).
 UPLOAD_CHECKS = {
     ProjectFile.Kind.DOCUMENT: FileCheck(["pdf", "doc", "docx", "xlsx"]),
     ProjectFile.Kind.PHOTO: FileCheck(["jpg", "png"]),

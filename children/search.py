@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from children.models import Child, Project
-from federation.search import Hit, Section
+from federation.kernel.hooks import Hit, Section
 
 LIMIT = 20
 

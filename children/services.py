@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from children.models import Child, Pairing, Visit
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
 
 DEFAULT_ARCHIVE_YEARS = 3
 

@@ -6,7 +6,7 @@ from django.utils.translation import pgettext
 
 from families import figures
 from families.models import CourtyardTier
-from federation.dashboard import Chart, Tile
+from federation.kernel.hooks import Chart, Tile
 
 
 def tiles(user, year: int) -> list[Tile]:

@@ -32,7 +32,7 @@ from families.models import (
 )
 from families.models.courtyards import plaque_changes, tier_for
 from families.models.honours import FORWARD
-from federation.demo import DemoContext
+from federation.kernel.demo import DemoContext
 from orgs.models import OrgKind, Position, Role, User
 
 BATCH = 5000

@@ -16,7 +16,7 @@ from families.models import (
     State,
 )
 from families.models.honours import awaiting_filter
-from federation.filters import YesNoFilter
+from federation.kernel.filters import YesNoFilter
 from orgs.models import Organization, OrgKind
 
 LEVEL_KINDS = [OrgKind.DISTRICT, OrgKind.STREET, OrgKind.COMMUNITY]

@@ -21,7 +21,7 @@ from families.models import (
     Subject,
 )
 from families.photos import PHOTO_CHECK
-from federation.uploads import check_each
+from federation.kernel.uploads import check_each
 from orgs.models import Organization, OrgKind, Person, Position
 from orgs.scoping import get_visible_or_404
 

@@ -18,7 +18,7 @@ from families.models import (
     ScoreSheet,
     record_inspection,
 )
-from federation.spreadsheets import (
+from federation.kernel.spreadsheets import (
     CellError,
     Column,
     SheetSpec,

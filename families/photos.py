@@ -1,10 +1,11 @@
-"""Photo uploads: only small JPEG/PNG/WebP images, checked by their content (federation.uploads)."""
+"""Photo uploads: only small JPEG/PNG/WebP images, checked by their content
+(federation.kernel.uploads)."""
 
 from __future__ import annotations
 
 import uuid
 
-from federation.uploads import PHOTOS, FileCheck
+from federation.kernel.uploads import PHOTOS, FileCheck
 
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
 PHOTO_CHECK = FileCheck(PHOTOS, max_bytes=MAX_PHOTO_BYTES)

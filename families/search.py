@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from families.models import Honour, Household
-from federation.search import Hit, Section
+from federation.kernel.hooks import Hit, Section
 
 LIMIT = 20
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from families.models import Honour, State
 from families.models.honours import DECIDER
-from federation.todo import Todo
+from federation.kernel.hooks import Todo
 
 
 def items(user) -> list[Todo]:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
 
 
 @admin.register(AccessLog)

@@ -7,6 +7,7 @@ class FederationConfig(AppConfig):
     verbose_name = _("Federation")
 
     def ready(self):
-        from federation import accounts, audit  # noqa: F401  (signal receivers)
+        from federation.kernel import audit
+        from federation.portal import accounts  # noqa: F401  (signal receivers)
 
         audit.register_models()

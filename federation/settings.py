@@ -69,10 +69,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Session age, two-factor step and forced password change, in that order.
-    "federation.accounts.SecurityGateMiddleware",
+    "federation.portal.accounts.SecurityGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "federation.audit.AuditMiddleware",
+    "federation.kernel.audit.AuditMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
 ]
@@ -108,7 +108,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     # A Redis outage is a cache miss, not a server error (federation/cache.py).
-    CACHES = {"default": {"BACKEND": "federation.cache.ResilientRedisCache",
+    CACHES = {"default": {"BACKEND": "federation.kernel.cache.ResilientRedisCache",
                           "LOCATION": REDIS_URL,
                           "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2}}}
 else:
@@ -136,12 +136,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
      "OPTIONS": {"min_length": 8}},
-    {"NAME": "federation.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
+    {"NAME": "federation.kernel.passwords.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "federation.passwords.CharacterClassesValidator"},
+    {"NAME": "federation.kernel.passwords.CharacterClassesValidator"},
     # Not a rule: records when a password was set (for PASSWORD_MAX_AGE_DAYS).
-    {"NAME": "federation.passwords.PasswordChangeRecorder"},
+    {"NAME": "federation.kernel.passwords.PasswordChangeRecorder"},
 ]
 
 # Login lockout (django-axes; its defaults are 3 failures, lock by IP only, forever):
@@ -151,7 +151,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "federation.models.client_ip"
+AXES_CLIENT_IP_CALLABLE = "federation.kernel.models.client_ip"
 AXES_ENABLE_ACCESS_FAILURE_LOG = False  # failed logins go to the audit trail instead
 AXES_DISABLE_ACCESS_LOG = True
 
@@ -232,7 +232,7 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2  # a request asking for a report answers fa
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "year-end-summary": {  # last year's summary, built on 5 January at 06:00
-        "task": "federation.tasks.scheduled_summary",
+        "task": "federation.portal.tasks.scheduled_summary",
         "schedule": crontab(minute=0, hour=6, day_of_month=5, month_of_year=1),
     },
     "tally-reminders": {  # three days before each month's tally deadline, once per chair
@@ -240,8 +240,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=0, hour=8),
     },
     # The health page reports the age of the last heartbeat: beat and a worker are alive.
-    "heartbeat": {"task": "federation.tasks.heartbeat", "schedule": 60.0},
-    "clear-expired-sessions": {"task": "federation.tasks.clear_expired_sessions",
+    "heartbeat": {"task": "federation.portal.tasks.heartbeat", "schedule": 60.0},
+    "clear-expired-sessions": {"task": "federation.portal.tasks.clear_expired_sessions",
                                "schedule": 3600.0},
 }
 #: The health page calls the beat "late" after this many seconds without a heartbeat.
@@ -306,9 +306,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Audit trail (django-auditlog): every model of the project apps is registered by
-# federation.audit.register_models(); personal-data fields are masked (see that module).
+# federation.kernel.audit.register_models(); personal-data fields are masked (see that module).
 AUDITLOG_INCLUDE_ALL_MODELS = False
-AUDITLOG_DISABLE_REMOTE_ADDR = True  # federation.audit.AuditMiddleware sets the trusted IP
+AUDITLOG_DISABLE_REMOTE_ADDR = True  # federation.kernel.audit.AuditMiddleware sets the trusted IP
 #: Entries younger than this cannot be deleted (网络安全法 Art. 21: >= 6 months).
 AUDIT_RETENTION_DAYS = max(180, env.int("AUDIT_RETENTION_DAYS", default=365))
 # Behind the reverse proxy only: take the client IP from X-Forwarded-For.
@@ -320,12 +320,12 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@federation.local"
 FEDERATION_NAME = env("FEDERATION_NAME", default="示范区妇女联合会")
 
 # Logs: one JSON object a line (LOG_FORMAT=plain for humans), never request bodies, query
-# strings or form data (federation.logs.DropPersonalData).
+# strings or form data (federation.kernel.logs.DropPersonalData).
 LOG_FORMAT = env("LOG_FORMAT", default="plain" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"no_personal_data": {"()": "federation.logs.DropPersonalData"}},
+    "filters": {"no_personal_data": {"()": "federation.kernel.logs.DropPersonalData"}},
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
         "json": {"()": "pythonjsonlogger.json.JsonFormatter",

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from federation import accounts, health, search, todo, twofactor, views
+from federation.portal import accounts, health, search, todo, twofactor, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -30,8 +30,8 @@ urlpatterns = [
     path("families/", include("families.urls")),
     path("rights/", include("rights.urls")),
     path("children/", include("children.urls")),
-    path("summary/", include("federation.summary.urls")),
-    path("api/", include("federation.api.urls")),
+    path("summary/", include("federation.portal.summary.urls")),
+    path("api/", include("federation.portal.api.urls")),
     path("api-token/", views.api_token, name="api_token"),
     path("admin/", admin.site.urls),
 ]

@@ -4,19 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from federation.accounts import InitialPasswordForm, ResetPasswordForm, end_sessions_action
-from orgs.models import (
-    ActivityCategory,
-    AnnualTarget,
-    Indicator,
-    IndicatorGroup,
-    Organization,
-    Person,
-    Position,
-    ReportingDeadline,
-    Term,
-    User,
-)
+from federation.kernel.passwords import InitialPasswordForm, ResetPasswordForm
+from federation.kernel.sessions import end_sessions_action
+from orgs.activities.models import ActivityCategory
+from orgs.models import Organization, Person, Position, Term, User
+from orgs.tallies.models import AnnualTarget, Indicator, IndicatorGroup, ReportingDeadline
 
 
 @admin.register(Organization)

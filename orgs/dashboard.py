@@ -9,11 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from federation.dashboard import Chart, Tile
+from federation.kernel.hooks import Chart, Tile
 from orgs import figures
-from orgs.activity_models import Activity
+from orgs.activities import figures as activity_figures
+from orgs.activities.models import Activity
 from orgs.models import Organization, OrgKind, Position
-from orgs.tally_models import Indicator
+from orgs.tallies import figures as tally_figures
+from orgs.tallies.models import Indicator
 
 #: Indicators shown as tiles (with their target) and drawn month by month.
 TILE_INDICATORS = ("lecture_attendance", "cervical_screening", "breast_screening",
@@ -33,11 +35,11 @@ def tiles(user, year: int) -> list[Tile]:
     this = figures.scope_headline(orgs, positions, end)
     last = figures.scope_headline(orgs, positions, datetime.date(year - 1, 12, 31))
     activities = Activity.objects.visible_to(user)
-    acts = figures.activities_by_category_month(activities, year)
-    acts_last = figures.activities_by_category_month(activities, year - 1)
-    totals = figures.tally_totals(orgs, *_year(year))
-    totals_last = figures.tally_totals(orgs, *_year(year - 1))
-    targets = figures.target_progress(user.org, year) if user.org_id else {}
+    acts = activity_figures.activities_by_category_month(activities, year)
+    acts_last = activity_figures.activities_by_category_month(activities, year - 1)
+    totals = tally_figures.tally_totals(orgs, *_year(year))
+    totals_last = tally_figures.tally_totals(orgs, *_year(year - 1))
+    targets = tally_figures.target_progress(user.org, year) if user.org_id else {}
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=TILE_INDICATORS)}
     rollup = reverse("orgs:rollup")
     result = [
@@ -72,7 +74,7 @@ def charts(user, year: int) -> list[Chart]:
     orgs = Organization.objects.visible_to(user)
     charts = []
     months = [_("%(m)s月") % {"m": m} for m in range(1, 13)]
-    by_month = figures.tally_by_month(orgs, year)
+    by_month = tally_figures.tally_by_month(orgs, year)
     trend = list(Indicator.objects.filter(code__in=TREND_INDICATORS))
     if by_month:
         chart = Chart("tally-trend", _("Monthly trend"), "line", months,
@@ -84,7 +86,7 @@ def charts(user, year: int) -> list[Chart]:
     streets = list(orgs.filter(kind=OrgKind.STREET).order_by("path").only("pk", "name", "path"))
     indicator = Indicator.objects.filter(code=STREET_INDICATOR).first()
     if len(streets) > 1 and indicator is not None:
-        by_street = figures.tally_by_street(orgs, *_year(year))
+        by_street = tally_figures.tally_by_street(orgs, *_year(year))
         values = [_figure(by_street.get((s.path, indicator.pk))) for s in streets]
         chart = Chart("street-comparison", _("%(indicator)s by street") % {
             "indicator": indicator.name}, "bar", [s.name for s in streets],
@@ -93,11 +95,11 @@ def charts(user, year: int) -> list[Chart]:
         chart.summary = _("The most: %(street)s (%(value)s).") % {
             "street": best[0].name, "value": best[1] or 0}
         charts.append(chart)
-    expected = list(figures.expected_orgs(orgs, *_year(year)).only(
+    expected = list(tally_figures.expected_orgs(orgs, *_year(year)).only(
         "pk", "name", "code", "kind", "path", "depth", "founded_on", "dissolved_on")
         .order_by("path")[:HEATMAP_ROWS])
     if expected:
-        grid = figures.completeness_grid(expected, year)
+        grid = tally_figures.completeness_grid(expected, year)
         score = {"on_time": 2, "late": 1, "missing": 0}
         chart = Chart("completeness", _("Tally completeness (2 on time, 1 late, 0 missing)"),
                       "heatmap", months,

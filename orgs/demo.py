@@ -6,7 +6,7 @@ import datetime
 
 from django.contrib.auth.hashers import make_password
 
-from federation.demo import (
+from federation.kernel.demo import (
     COMMUNITY_SUFFIXES,
     COMPANIES,
     DEMO_PASSWORD,
@@ -28,7 +28,7 @@ from orgs.models import (
     Term,
     User,
 )
-from orgs.tally_demo import seed_activities_and_tallies
+from orgs.tallies.demo import seed_activities_and_tallies
 
 OTHER_KINDS = [  # (kind, share of the ~500 other organizations, name pattern)
     (OrgKind.WOMENS_HOME, 0.35, "{place}妇女之家"),

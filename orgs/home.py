@@ -6,10 +6,10 @@ import datetime
 
 from django.utils import timezone
 
-from federation.dashboard import scope_figures
-from orgs import figures
-from orgs.models import Indicator, Organization, Tally
-from orgs.tally_models import TALLY_KINDS
+from federation.kernel.hooks import scope_figures
+from orgs.models import Organization
+from orgs.tallies import figures as tally_figures
+from orgs.tallies.models import TALLY_KINDS, Indicator, Tally
 
 
 def panel(request) -> dict | None:
@@ -18,7 +18,7 @@ def panel(request) -> dict | None:
         return None
     today = timezone.localdate()
     last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    due = figures.deadlines([last_month])[last_month]
+    due = tally_figures.deadlines([last_month])[last_month]
     context = {"last_month": last_month, "due_on": due, "today": today}
     if user.org.kind in TALLY_KINDS:
         context["own"] = Tally.objects.filter(org=user.org, month=last_month).first()
@@ -34,9 +34,9 @@ def scope_panel(user, last_month: datetime.date, today: datetime.date) -> dict:
     """The figures of the user's scope: the same for everyone who sees it."""
     context = {}
     if user.org.kind != "community":
-        context["completeness"] = figures.completeness(
+        context["completeness"] = tally_figures.completeness(
             Organization.objects.visible_to(user), last_month, today)
-    progress = figures.target_progress(user.org, today.year)
+    progress = tally_figures.target_progress(user.org, today.year)
     indicators = {i.pk: i for i in Indicator.objects.filter(pk__in=progress)}
     context["targets"] = [(indicators[pk], target, total)
                           for pk, (target, total) in progress.items()][:6]

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from federation.spreadsheets import (
+from federation.kernel.spreadsheets import (
     CellError,
     Column,
     SheetSpec,

@@ -411,18 +411,3 @@ class Position(models.Model):
         self.end_reason = reason
         self.full_clean()
         self.save(update_fields=["ended_on", "end_reason"])
-
-
-# The activity log and the monthly tallies live in their own modules (kept under 600 lines).
-from orgs.activity_models import Activity, ActivityAttachment, ActivityCategory  # noqa: E402,F401
-from orgs.tally_models import (  # noqa: E402,F401
-    AnnualTarget,
-    Indicator,
-    IndicatorGroup,
-    ReportingDeadline,
-    Tally,
-    TallyEvent,
-    TallyReminder,
-    TallyValue,
-    TallyValueChange,
-)

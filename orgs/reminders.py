@@ -11,9 +11,9 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from orgs import figures
 from orgs.models import Organization, Role, User
-from orgs.tally_models import Tally, TallyReminder, month_end
+from orgs.tallies import figures as tally_figures
+from orgs.tallies.models import Tally, TallyReminder, month_end
 
 DAYS_BEFORE = 3
 
@@ -21,7 +21,7 @@ DAYS_BEFORE = 3
 def due_month(today: datetime.date) -> datetime.date | None:
     """The month whose deadline is at most DAYS_BEFORE days away (and not passed), if any."""
     last = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    due = figures.deadlines([last])[last]
+    due = tally_figures.deadlines([last])[last]
     return last if due - datetime.timedelta(days=DAYS_BEFORE) <= today <= due else None
 
 
@@ -31,8 +31,8 @@ def send_tally_reminders(today: datetime.date | None = None) -> int:
     month = due_month(today)
     if month is None:
         return 0
-    due = figures.deadlines([month])[month]
-    expected = figures.expected_orgs(Organization.objects.all(), month, month_end(month))
+    due = tally_figures.deadlines([month])[month]
+    expected = tally_figures.expected_orgs(Organization.objects.all(), month, month_end(month))
     submitted = Tally.objects.filter(month=month, first_submitted_at__isnull=False)
     chairs = list(User.objects.filter(
         is_active=True, role__in=[Role.STREET_CHAIR, Role.COMMUNITY_CHAIR],

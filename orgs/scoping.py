@@ -70,11 +70,9 @@ class OrgScope:
     org_id = None
 
     def __init__(self, org):
-        from orgs.models import Role
-
         self.org = org
         self.org_id = org.pk
-        self.role = Role.DISTRICT_ADMIN
+        self.role = "district_admin"
 
     @property
     def scope_path(self) -> str:

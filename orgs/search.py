@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from federation.search import Hit, Section
+from federation.kernel.hooks import Hit, Section
 from orgs.models import Organization, Person
 
 LIMIT = 20

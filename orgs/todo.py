@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.todo import Todo
-from orgs import figures
-from orgs.tally_models import AWAITING_REVIEW, TALLY_KINDS, Tally, TallyState
+from federation.kernel.hooks import Todo
+from orgs.tallies import figures as tally_figures
+from orgs.tallies.models import AWAITING_REVIEW, TALLY_KINDS, Tally, TallyState
 
 
 def last_month(today: datetime.date) -> datetime.date:
@@ -27,7 +27,7 @@ def items(user) -> list[Todo]:
     org = user.org
     if org.kind in TALLY_KINDS:  # two queries: the deadline and her own tallies
         month = last_month(today)
-        due = figures.deadlines([month])[month]
+        due = tally_figures.deadlines([month])[month]
         own = Tally.objects.filter(org=org).aggregate(
             submitted=Count("pk", filter=Q(month=month, first_submitted_at__isnull=False)),
             returned=Count("pk", filter=Q(state=TallyState.RETURNED)))

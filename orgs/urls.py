@@ -1,6 +1,9 @@
 from django.urls import path
 
-from orgs import activity_views, tally_excel, tally_views, views
+from orgs import views
+from orgs.activities import views as activity_views
+from orgs.tallies import excel as tally_excel
+from orgs.tallies import views as tally_views
 
 app_name = "orgs"
 TALLY = "tallies/<int:org_pk>/<int:year>/<int:month>/"

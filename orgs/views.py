@@ -7,9 +7,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from federation.pagination import paginate
-from federation.permissions import write_required
-from federation.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
+from federation.kernel.pagination import paginate
+from federation.kernel.permissions import write_required
+from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
 from orgs import figures, imports
 from orgs.forms import (
     EndPositionForm,

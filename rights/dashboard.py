@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from federation.dashboard import Chart, Tile
+from federation.kernel.hooks import Chart, Tile
 from rights import figures
 from rights.models import Case
 

@@ -9,8 +9,8 @@ from collections import defaultdict
 
 from django.contrib.auth.models import Group
 
-from federation.demo import DemoContext
-from federation.privacy import id_check_digit, lookup_hash
+from federation.kernel.demo import DemoContext
+from federation.kernel.privacy import id_check_digit, lookup_hash
 from orgs.models import Role, User
 from rights.models import (
     ActionType,

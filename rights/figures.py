@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.utils import timezone
 
-from federation.privacy import small_count, withhold_one_more
+from federation.kernel.privacy import small_count, withhold_one_more
 from orgs.models import Organization
 from rights.models import (
     Case,

@@ -2,7 +2,7 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from federation.filters import YesNoFilter
+from federation.kernel.filters import YesNoFilter
 from rights.models import Case, Category, Risk, Status
 
 

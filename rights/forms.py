@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from federation.privacy import birth_date_from_id, normalise, validate_resident_id
+from federation.kernel.privacy import birth_date_from_id, normalise, validate_resident_id
 from orgs.models import Gender, Organization, OrgKind
 from rights.models import (
     ActionType,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from federation.search import Hit, Section
+from federation.kernel.hooks import Hit, Section
 from rights.models import Case
 
 

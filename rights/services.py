@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from encrypted_fields.fields import EncryptedFieldMixin
 
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
 from orgs.models import Role, User
 from rights.models import Case, CaseAction, Complainant, Mediation, MediationSession, Status
 from rights.models.cases import is_rights_staff

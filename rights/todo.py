@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.todo import Todo
+from federation.kernel.hooks import Todo
 from rights import figures
 from rights.models import Case, Risk
 from rights.models.cases import overdue_rule

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from children.models.reference import GrantProgramme
-from federation.privacy import lookup_hash, mask_id_number, mask_name, mask_phone
+from federation.kernel.privacy import lookup_hash, mask_id_number, mask_name, mask_phone
 from orgs.models import Gender, Organization, Role
 from orgs.scoping import ScopedQuerySet, scope_filter
 

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from federation.reference import ReferenceData
+from federation.kernel.reference import ReferenceData
 
 
 class ProjectDomain(ReferenceData):

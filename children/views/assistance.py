@@ -15,11 +15,11 @@ from children.filters import ChildFilter, GrantFilter
 from children.forms import ChildForm, GrantForm, PairingForm, UnmaskForm, VisitForm
 from children.models import Child, Grant, Pairing
 from children.views.common import form_page
-from federation.models import AccessLog, log_access
-from federation.pagination import paginate
-from federation.permissions import write_required
-from federation.privacy import lookup_hash
-from federation.spreadsheets import xlsx_response
+from federation.kernel.models import AccessLog, log_access
+from federation.kernel.pagination import paginate
+from federation.kernel.permissions import write_required
+from federation.kernel.privacy import lookup_hash
+from federation.kernel.spreadsheets import xlsx_response
 from orgs.models import Role
 from orgs.scoping import get_visible_or_404
 

@@ -11,9 +11,9 @@ from children.filters import ProjectFilter
 from children.forms import MilestoneForm, ProjectFileForm, ProjectForm, SiteEventForm
 from children.models import Milestone, Project, ProjectFile
 from children.views.common import form_page
-from federation.pagination import paginate
-from federation.permissions import write_required
-from federation.spreadsheets import xlsx_response
+from federation.kernel.pagination import paginate
+from federation.kernel.permissions import write_required
+from federation.kernel.spreadsheets import xlsx_response
 from orgs.scoping import get_visible_or_404
 
 

@@ -12,9 +12,9 @@ from children.forms import AssessmentForm, ExpertForm, RoomForm
 from children.models import AssessmentScore, Expert, Facility, NursingRoom
 from children.models.rooms import reassess_days
 from children.views.common import form_page
-from federation.pagination import paginate
-from federation.permissions import write_required
-from federation.spreadsheets import xlsx_response
+from federation.kernel.pagination import paginate
+from federation.kernel.permissions import write_required
+from federation.kernel.spreadsheets import xlsx_response
 from orgs.scoping import get_visible_or_404
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from families.models.reference import CourtyardCategory, CourtyardTier, ScoreSheet, SheetItem
 from families.photos import photo_path, validate_photo
-from federation.privacy import mask_phone
+from federation.kernel.privacy import mask_phone
 from orgs.models import Organization, OrgKind, Person
 from orgs.scoping import ScopedQuerySet
 

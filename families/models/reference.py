@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from federation.reference import ReferenceData
+from federation.kernel.reference import ReferenceData
 
 
 class Subject(models.TextChoices):

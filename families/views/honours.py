@@ -12,9 +12,9 @@ from families.filters import HonourFilter
 from families.forms import NominationForm, StepForm
 from families.models import Action, Honour, HonourStep, Recipient, State
 from families.views.common import save_photos
-from federation.pagination import paginate
-from federation.permissions import role_required, write_required
-from federation.spreadsheets import xlsx_response
+from federation.kernel.pagination import paginate
+from federation.kernel.permissions import role_required, write_required
+from federation.kernel.spreadsheets import xlsx_response
 from orgs.models import OrgKind, Role
 from orgs.scoping import get_visible_or_404
 

@@ -25,9 +25,9 @@ from families.models import (
 )
 from families.models.courtyards import Household, ScoreSheetMismatch
 from families.views.common import run_import, save_photos
-from federation.pagination import paginate
-from federation.permissions import write_required
-from federation.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
+from federation.kernel.pagination import paginate
+from federation.kernel.permissions import write_required
+from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
 from orgs.models import Organization, OrgKind
 from orgs.scoping import get_visible_or_404
 

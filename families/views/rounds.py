@@ -15,9 +15,9 @@ from families import imports
 from families.forms import RoundForm
 from families.models import Inspection, InspectionRound, ScoreSheet
 from families.views.common import run_import
-from federation.pagination import paginate
-from federation.permissions import role_required
-from federation.spreadsheets import XLSX_CONTENT_TYPE
+from federation.kernel.pagination import paginate
+from federation.kernel.permissions import role_required
+from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE
 from orgs.models import Role
 from orgs.scoping import get_visible_or_404
 

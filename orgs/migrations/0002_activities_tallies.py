@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import orgs.activity_models
+import orgs.activities.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
             name='ActivityAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=200, upload_to=orgs.activity_models.attachment_path, verbose_name='file')),
+                ('file', models.FileField(max_length=200, upload_to=orgs.activities.models.attachment_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=200, verbose_name='file name')),
                 ('content_type', models.CharField(max_length=100)),
                 ('size', models.PositiveIntegerField()),

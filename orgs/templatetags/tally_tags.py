@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import gettext as _
 
-from orgs.tally_models import fmt
+from orgs.tallies.models import fmt
 
 register = template.Library()
 

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from federation.spreadsheets import (
+from federation.kernel.spreadsheets import (
     CellError,
     Column,
     SheetSpec,

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from federation.pagination import paginate
-from federation.spreadsheets import XLSX_CONTENT_TYPE
+from federation.kernel.pagination import paginate
+from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE
 from orgs.forms import UploadForm
 from orgs.models import Role, User
 from orgs.scoping import get_visible_or_404

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
-from federation.privacy import lookup_hash
+from federation.kernel.privacy import lookup_hash
 from orgs.models import Gender, Organization, Role
 from orgs.scoping import ScopedQuerySet
 from rights.models.reference import ActionType, Category, Channel, Outcome, TimeLimit

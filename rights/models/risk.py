@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
-from federation.privacy import lookup_hash
+from federation.kernel.privacy import lookup_hash
 from orgs.models import Organization, Role
 from orgs.scoping import ScopedQuerySet
 from rights.models.cases import Case, NumberSeries, is_rights_staff

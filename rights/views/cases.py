@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.models import AccessLog, log_access
-from federation.pagination import paginate
-from federation.spreadsheets import xlsx_response
+from federation.kernel.models import AccessLog, log_access
+from federation.kernel.pagination import paginate
+from federation.kernel.spreadsheets import xlsx_response
 from rights import figures
 from rights.filters import CaseFilter
 from rights.forms import CaseForm, IntakeForm, UnmaskForm

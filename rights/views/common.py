@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.views.decorators.debug import sensitive_post_parameters
 
-from federation.models import log_access
-from federation.permissions import write_required
-from federation.privacy import mask_address, mask_id_number, mask_name, mask_phone
+from federation.kernel.models import log_access
+from federation.kernel.permissions import write_required
+from federation.kernel.privacy import mask_address, mask_id_number, mask_name, mask_phone
 from orgs.scoping import get_visible_or_404
 from rights.models import Case, Complainant
 

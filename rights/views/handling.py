@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
 from orgs.scoping import get_visible_or_404
 from rights.forms import ActionForm, AssignForm, CloseForm, FeedbackForm, FollowUpForm, VersionForm
 from rights.models import CaseAction, Status, is_rights_staff

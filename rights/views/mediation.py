@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.models import AccessLog
-from federation.pagination import paginate
+from federation.kernel.models import AccessLog
+from federation.kernel.pagination import paginate
 from orgs.scoping import get_visible_or_404
 from rights import figures
 from rights.forms import MediationForm, SessionForm

@@ -8,9 +8,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.models import AccessLog, log_access
-from federation.pagination import paginate
-from federation.privacy import mask_address, mask_name, mask_phone
+from federation.kernel.models import AccessLog, log_access
+from federation.kernel.pagination import paginate
+from federation.kernel.privacy import mask_address, mask_name, mask_phone
 from orgs.models import Organization, OrgKind
 from orgs.scoping import get_visible_or_404
 from rights import figures

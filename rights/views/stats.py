@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from federation.models import AccessLog, log_access
-from federation.spreadsheets import xlsx_response
+from federation.kernel.models import AccessLog, log_access
+from federation.kernel.spreadsheets import xlsx_response
 from rights import figures
 from rights.models import Case, Household
 

@@ -7,8 +7,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from orgs.models import Tally
-from orgs.tally_models import Indicator, TallyState
+from orgs.tallies.models import Indicator, Tally, TallyState
 from tests.browser.conftest import log_in
 from tests.browser.reference_data import ensure_reference_data
 

@@ -25,7 +25,7 @@ from children.models import (
     Visit,
 )
 from children.models.assistance import ChildCategory
-from federation.privacy import id_check_digit
+from federation.kernel.privacy import id_check_digit
 
 
 def resident_id(serial: int, birth: str = "20150601") -> str:

@@ -12,7 +12,7 @@ from children.models import (
     Project,
     ProjectDomain,
 )
-from federation.privacy import lookup_hash, validate_resident_id
+from federation.kernel.privacy import lookup_hash, validate_resident_id
 
 
 def test_demo_seeds_projects_rooms_experts_and_children(db):

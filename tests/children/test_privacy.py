@@ -12,8 +12,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from children.models import Child
-from federation.models import AccessLog
-from federation.privacy import lookup_hash
+from federation.kernel.models import AccessLog
+from federation.kernel.privacy import lookup_hash
 from tests.children.factories import (
     ChildFactory,
     GrantFactory,

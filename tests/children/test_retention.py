@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from children.models import Child, Grant, Pairing, Visit
 from children.services import anonymize_closed
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
 from tests.children.factories import ChildFactory, GrantFactory, PairingFactory, VisitFactory
 
 

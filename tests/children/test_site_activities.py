@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from children.models import SiteEvent
-from orgs.models import Activity, Indicator
-from orgs.tallies import activity_answers
+from orgs.activities.models import Activity
+from orgs.tallies.models import Indicator
+from orgs.tallies.services import activity_answers
 from tests.children.factories import ProjectFactory
 
 

@@ -74,7 +74,7 @@ def test_token_page(world, login, role):
 def test_indicators_and_tally_totals_by_period_and_subtree(world):
     import datetime
 
-    from orgs.tally_models import TallyState
+    from orgs.tallies.models import TallyState
     from tests.orgs.factories import TallyFactory, put
 
     put(TallyFactory(org=world.c1, month=datetime.date(2025, 3, 1), state=TallyState.APPROVED),

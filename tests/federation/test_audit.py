@@ -12,7 +12,7 @@ from django.test.utils import isolate_apps
 from django.urls import reverse
 from encrypted_fields.fields import EncryptedCharField
 
-from federation import audit
+from federation.kernel import audit
 from orgs.models import Organization, Person
 from tests.factories import PersonFactory
 from tests.orgs.test_forms import org_data
@@ -146,7 +146,7 @@ def test_search_page_query_count_does_not_grow(world, login, django_assert_max_n
 
 
 def test_every_download_is_logged_as_an_export_once(world, login, rf):
-    from federation.models import AccessLog, log_access
+    from federation.kernel.models import AccessLog, log_access
 
     client = login(world.users["street_chair"])
     response = client.get(reverse("orgs:export"), REMOTE_ADDR="10.4.4.4")

@@ -4,7 +4,7 @@ backup API otherwise) brings back exactly the data of the moment of the backup."
 import pytest
 from django.core.management import CommandError, call_command
 
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
 from orgs.models import Organization
 from tests.factories import OrganizationFactory
 

@@ -92,7 +92,7 @@ def test_a_bad_year_falls_back_to_this_year(world, login):
 def test_tally_tiles_show_the_year_last_year_and_the_target(world, login):
     from decimal import Decimal
 
-    from orgs.tally_models import AnnualTarget, Indicator, TallyState
+    from orgs.tallies.models import AnnualTarget, Indicator, TallyState
     from tests.orgs.factories import TallyFactory, put
 
     screening = Indicator.objects.get(code="cervical_screening")
@@ -116,7 +116,7 @@ def test_figures_are_computed_once_per_scope_and_kept_for_a_while(world, login, 
     from django.core.cache import cache
     from django.utils import timezone, translation
 
-    from federation.dashboard import cache_key
+    from federation.kernel.hooks import cache_key
 
     settings.DASHBOARD_CACHE_SECONDS = 300
     users = [world.users[r] for r in ("leader", "district_staff", "street_chair")]

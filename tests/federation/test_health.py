@@ -7,8 +7,8 @@ from django.db import OperationalError
 from django.urls import reverse
 from django.utils import timezone
 
-from federation import health, tasks
-from federation.models import Heartbeat
+from federation.kernel.models import Heartbeat
+from federation.portal import health, tasks
 
 DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: refused at once
 
@@ -38,7 +38,7 @@ def test_beat_heartbeat_is_reported(client, db, settings):
 
 
 def test_beat_schedule_runs_the_heartbeat(settings):
-    assert settings.CELERY_BEAT_SCHEDULE["heartbeat"]["task"] == "federation.tasks.heartbeat"
+    assert settings.CELERY_BEAT_SCHEDULE["heartbeat"]["task"] == "federation.portal.tasks.heartbeat"
 
 
 def test_broker_down_is_503_json(client, db, settings):
@@ -62,7 +62,7 @@ def test_late_beat_is_down_when_a_broker_is_configured(client, db, settings, red
 def test_cache_down_is_503(client, db, settings):
     settings.REDIS_URL = ""
     settings.CACHES = {"default": {
-        "BACKEND": "federation.cache.ResilientRedisCache", "LOCATION": DEAD_REDIS,
+        "BACKEND": "federation.kernel.cache.ResilientRedisCache", "LOCATION": DEAD_REDIS,
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}}
     status, body = get(client)
     assert status == 503 and body["checks"]["cache"]["status"] == "down"

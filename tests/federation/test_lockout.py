@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
 
 GOOD = "test-pass-123"
 

@@ -8,7 +8,7 @@ import logging.config
 from django.conf import settings
 from django.test import RequestFactory
 
-from federation.logs import DropPersonalData
+from federation.kernel.logs import DropPersonalData
 
 
 def json_logger(stream) -> logging.Logger:

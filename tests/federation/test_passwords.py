@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from federation.models import PasswordState
-from federation.passwords import character_classes
+from federation.kernel.models import PasswordState
+from federation.kernel.passwords import character_classes
 from orgs.models import User
 
 

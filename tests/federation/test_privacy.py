@@ -4,8 +4,8 @@ from django.db import connection, transaction
 from django.test import RequestFactory
 from django.urls import reverse
 
-from federation import privacy
-from federation.models import AccessLog, AppendOnlyError, log_access
+from federation.kernel import privacy
+from federation.kernel.models import AccessLog, AppendOnlyError, log_access
 
 VALID_ID = "11010519491231002X"  # the textbook GB 11643 example
 

@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 
-from federation.queue import QueueUnavailable, enqueue, enqueue_or_warn
+from federation.kernel.queue import QueueUnavailable, enqueue, enqueue_or_warn
 from orgs.models import Organization
 from tests.orgs.test_forms import org_data
 
@@ -18,7 +18,7 @@ DEAD_REDIS = "redis://127.0.0.1:1/0"
 @pytest.fixture
 def redis_down(settings):
     settings.CACHES = {"default": {
-        "BACKEND": "federation.cache.ResilientRedisCache", "LOCATION": DEAD_REDIS,
+        "BACKEND": "federation.kernel.cache.ResilientRedisCache", "LOCATION": DEAD_REDIS,
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}}
     settings.REDIS_URL = settings.CELERY_BROKER_URL = DEAD_REDIS
 

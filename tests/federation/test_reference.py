@@ -3,7 +3,7 @@
 from django.utils import translation
 
 from children.models import Facility
-from orgs.models import ActivityCategory
+from orgs.activities.models import ActivityCategory
 from rights.models import Category, Channel
 
 

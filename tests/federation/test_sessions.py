@@ -7,8 +7,8 @@ from django.contrib.sessions.models import Session
 from django.urls import reverse
 from django.utils import timezone
 
-from federation.accounts import SESSION_SEEN, SESSION_STARTED
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
+from federation.portal.accounts import SESSION_SEEN, SESSION_STARTED
 
 
 def login_by_post(client, username="street_chair"):
@@ -94,8 +94,8 @@ def test_security_layer_adds_no_query_to_a_page(world, login, settings):
         return len(queries)
 
     with_layer = count()
-    ours = {"django_otp.middleware.OTPMiddleware", "federation.accounts.SecurityGateMiddleware",
-            "federation.audit.AuditMiddleware", "axes.middleware.AxesMiddleware",
+    ours = {"django_otp.middleware.OTPMiddleware", "federation.portal.accounts.SecurityGateMiddleware",
+            "federation.kernel.audit.AuditMiddleware", "axes.middleware.AxesMiddleware",
             "csp.middleware.CSPMiddleware"}
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m not in ours]
     assert with_layer == count()

@@ -10,9 +10,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from federation import celery_app
-from federation.models import ReportRun
-from federation.summary.service import request_run
-from federation.tasks import build_summary
+from federation.portal.models import ReportRun
+from federation.portal.summary.service import request_run
+from federation.portal.summary.tasks import build_summary
 from tests.factories import PositionFactory
 
 
@@ -256,7 +256,7 @@ def test_rights_sheet_holds_counts_only_and_equals_the_statistics_page(world, lo
 def test_tally_sheets_equal_the_totals_and_reporting_pages(world, login, media, committed):
     import datetime
 
-    from orgs.tally_models import Indicator, TallyState
+    from orgs.tallies.models import Indicator, TallyState
     from tests.orgs.factories import TallyFactory, put
 
     def submitted(org, month, on, **values):
@@ -293,8 +293,8 @@ def test_query_count_is_the_same_at_one_and_three_times_the_organizations(world)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from federation.summary.build import collect
-    from federation.summary.data import SummaryContext
+    from federation.portal.summary.build import collect
+    from federation.portal.summary.data import SummaryContext
     from tests.factories import OrganizationFactory
 
     def grow(times: int):
@@ -322,9 +322,9 @@ def test_rates_count_only_months_whose_deadline_has_passed(world):
     missing: their rates stay empty and the year's rate is over the months already due."""
     import time_machine
 
-    from federation.summary.data import SummaryContext
-    from federation.summary.sections.tallies import completeness
-    from orgs.tally_models import TallyState
+    from federation.portal.summary.data import SummaryContext
+    from federation.portal.summary.sections.tallies import completeness
+    from orgs.tallies.models import TallyState
     from tests.orgs.factories import TallyFactory
 
     november = datetime.date(2025, 11, 1)

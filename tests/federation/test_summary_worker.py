@@ -17,8 +17,8 @@ from django.db import connection
 from openpyxl import load_workbook
 
 from federation import celery_app
-from federation.models import ReportRun
-from federation.tasks import build_summary
+from federation.portal.models import ReportRun
+from federation.portal.summary.tasks import build_summary
 from tests.factories import OrganizationFactory
 
 pytestmark = [

@@ -58,7 +58,7 @@ def test_a_handler_sees_her_cases_and_overdue_ones(world, login):
 
 
 def test_a_chair_sees_her_due_and_returned_tallies_and_reviews(world, login):
-    from orgs.tally_models import TallyState
+    from orgs.tallies.models import TallyState
     from orgs.todo import last_month
     from tests.orgs.factories import TallyFactory
 

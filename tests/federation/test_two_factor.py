@@ -6,7 +6,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import federation.settings as production
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
 
 REQUIRED = ["district_admin", "district_staff", "case_handler"]
 

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from openpyxl import Workbook
 
-from federation.uploads import FileCheck, check_each
+from federation.kernel.uploads import FileCheck, check_each
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 PDF = b"%PDF-1.7\n" + b"0" * 64
@@ -56,7 +56,7 @@ def test_too_big(settings):
 def test_usable_as_a_model_field_validator():
     check = FileCheck(["pdf"])
     path, args, kwargs = check.deconstruct()
-    assert path == "federation.uploads.FileCheck" and FileCheck(*args, **kwargs) == check
+    assert path == "federation.kernel.uploads.FileCheck" and FileCheck(*args, **kwargs) == check
     with pytest.raises(ValueError):
         FileCheck(["exe"])
 
@@ -92,7 +92,7 @@ def test_every_app_checks_its_uploads_with_the_shared_check(world, monkeypatch):
     FileCheck: make it refuse everything, and each of them refuses a good photo."""
     from children.forms import ProjectFileForm
     from families.forms import PhotosField
-    from orgs.tally_forms import ActivityForm
+    from orgs.activities.forms import ActivityForm
 
     def refuse(self, upload):
         raise ValidationError("refused by the shared check")

@@ -18,8 +18,8 @@ from celery import Celery
 from django.conf import settings
 from django.db import connection
 
-from federation.models import Heartbeat
-from federation.tasks import ReliableTask, count_delivery, probe
+from federation.kernel.models import Heartbeat
+from federation.portal.tasks import ReliableTask, count_delivery, probe
 
 ROOT = Path(settings.BASE_DIR)
 needs_services = pytest.mark.skipif(
@@ -90,7 +90,7 @@ def test_task_completes_after_its_worker_is_killed(tmp_path, sender):
     log = tmp_path / "worker.log"
     first = start_worker(queue, log)
     try:
-        sender.send_task("federation.tasks.probe", args=[tag, 6], queue=queue)
+        sender.send_task("federation.portal.tasks.probe", args=[tag, 6], queue=queue)
         assert wait_for(f"{tag}:started:1", 90), log.read_text()[-6000:]
         kill(first)
         assert not Heartbeat.objects.filter(name=f"{tag}:done").exists()

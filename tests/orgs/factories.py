@@ -6,8 +6,8 @@ import datetime
 
 import factory
 
-from orgs.models import Activity, ActivityCategory, Indicator, Tally
-from orgs.tally_models import TallyValue
+from orgs.activities.models import Activity, ActivityCategory
+from orgs.tallies.models import Indicator, Tally, TallyValue
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from orgs.models import Activity, ActivityAttachment, ActivityCategory
+from orgs.activities.models import Activity, ActivityAttachment, ActivityCategory
 from tests.orgs.factories import ActivityFactory
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -62,12 +62,12 @@ def test_wrong_file_types_are_refused_and_nothing_saved(world, login, name, cont
 
 @pytest.mark.django_db
 def test_size_and_count_limits(world, login, monkeypatch):
-    monkeypatch.setattr("orgs.tally_forms.ATTACHMENT_MAX_BYTES", 50)
+    monkeypatch.setattr("orgs.activities.forms.ATTACHMENT_MAX_BYTES", 50)
     client = login(world.users["community_chair"])
     response = client.post(reverse("orgs:activity_create"), {
         **activity_data(world), "files": [SimpleUploadedFile("big.png", PNG)]})
     assert response.context["form"].errors["files"]
-    monkeypatch.setattr("orgs.tally_forms.ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+    monkeypatch.setattr("orgs.activities.forms.ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
     files = [SimpleUploadedFile(f"p{i}.png", PNG) for i in range(11)]
     response = client.post(reverse("orgs:activity_create"), {**activity_data(world),
                                                              "files": files})

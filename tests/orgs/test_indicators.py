@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from orgs.models import ActivityCategory, Indicator
-from orgs.tally_models import Prefill
+from orgs.activities.models import ActivityCategory
+from orgs.tallies.models import Indicator, Prefill
 
 
 @pytest.mark.django_db

@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from orgs.reminders import send_tally_reminders
-from orgs.tally_models import TallyReminder, TallyState
+from orgs.tallies.models import TallyReminder, TallyState
 from tests.orgs.factories import TallyFactory
 
 MARCH = datetime.date(2025, 3, 1)  # due on 5 April by default

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from orgs.models import Indicator, Tally
+from orgs.tallies.models import Indicator, Tally
 from tests.factories import UserFactory
 from tests.orgs.factories import ind
 

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from orgs import figures
-from orgs.models import AnnualTarget, Organization, OrgKind, ReportingDeadline
-from orgs.tally_models import TallyState
+from orgs.models import Organization, OrgKind
+from orgs.tallies import figures as tally_figures
+from orgs.tallies.models import AnnualTarget, ReportingDeadline, TallyState
 from tests.factories import OrganizationFactory
 from tests.orgs.factories import TallyFactory, ind, put
 
@@ -36,14 +36,14 @@ def test_rollup_sums_a_subtree_in_one_query(world, django_assert_num_queries):
     put(TallyFactory(org=world.c2, month=datetime.date(2025, 4, 1)), lectures=50)  # draft
     TallyFactory(org=world.s2, month=MARCH, state=TallyState.RETURNED)
     with django_assert_num_queries(1):
-        s1 = figures.tally_totals(world.s1, MARCH, datetime.date(2025, 4, 30))
+        s1 = tally_figures.tally_totals(world.s1, MARCH, datetime.date(2025, 4, 30))
     assert s1[ind("lectures").pk] == 13  # drafts do not count
     assert s1[ind("funds_raised").pk] == Decimal("100.50")
     assert ind("cervical_screening").pk not in s1  # nobody reported: absent, not 0
     with django_assert_num_queries(1):
-        district = figures.tally_totals(Organization.objects.all(), MARCH, MARCH)
+        district = tally_figures.tally_totals(Organization.objects.all(), MARCH, MARCH)
     assert district[ind("lectures").pk] == 16
-    assert figures.tally_totals(world.c1, MARCH, MARCH)[ind("lectures").pk] == 2
+    assert tally_figures.tally_totals(world.c1, MARCH, MARCH)[ind("lectures").pk] == 2
 
 
 @pytest.mark.django_db
@@ -76,7 +76,7 @@ def test_completeness_uses_real_timestamps_and_only_active_orgs(world):
     submitted(world.c2, on=datetime.date(2025, 4, 9))  # late
     submitted(gone, on=datetime.date(2025, 4, 1))  # closed before March: not expected
     TallyFactory(org=world.c3, month=MARCH)  # a draft is not a submission
-    c = figures.completeness(Organization.objects.all(), MARCH, today=datetime.date(2025, 5, 1))
+    c = tally_figures.completeness(Organization.objects.all(), MARCH, today=datetime.date(2025, 5, 1))
     assert c.due_on == datetime.date(2025, 4, 8)
     assert (c.expected, c.submitted, c.on_time) == (5, 2, 1)  # S1 S2 C1 C2 C3; not C8, C9
     assert {o.code for o in c.missing} == {"S1", "S2", "C3"}
@@ -88,7 +88,7 @@ def test_completeness_uses_real_timestamps_and_only_active_orgs(world):
 
 @pytest.mark.django_db
 def test_default_deadline_is_the_fifth_of_next_month():
-    assert figures.deadlines([datetime.date(2025, 12, 1)]) == {
+    assert tally_figures.deadlines([datetime.date(2025, 12, 1)]) == {
         datetime.date(2025, 12, 1): datetime.date(2026, 1, 5)}
 
 
@@ -108,7 +108,7 @@ def test_completeness_page_shows_who_is_late_for_district_staff(world, login):
 def test_grid_colours_each_org_month(world, login):
     submitted(world.c1, on=datetime.date(2025, 4, 2))
     submitted(world.c1, month=datetime.date(2025, 4, 1), on=datetime.date(2025, 5, 20))
-    grid = {o.code: cells for o, cells in figures.completeness_grid(
+    grid = {o.code: cells for o, cells in tally_figures.completeness_grid(
         [Organization.objects.get(code="C1")], 2025, today=datetime.date(2025, 6, 3))}
     assert grid["C1"][:6] == ["missing", "missing", "on_time", "late", "pending", "pending"]
     assert grid["C1"][6:] == ["none"] * 6
@@ -137,7 +137,7 @@ def test_targets_show_progress_on_tally_and_home(world, login):
                                 target=6050)
     submitted(world.c1, cervical_screening=3000)
     submitted(world.c2, month=datetime.date(2025, 5, 1), cervical_screening=509)
-    progress = figures.target_progress(world.s1, 2025)
+    progress = tally_figures.target_progress(world.s1, 2025)
     assert progress[ind("cervical_screening").pk] == (6050, 3509)
     client = login(world.users["street_chair"])
     page = client.get(reverse("orgs:tally", args=[world.s1.pk, 2025, 3]))
@@ -176,4 +176,4 @@ def test_deadline_month_is_stored_as_its_first_day():
     deadline = ReportingDeadline.objects.create(month=datetime.date(2025, 3, 17),
                                                 due_on=datetime.date(2025, 4, 10))
     assert deadline.month == MARCH
-    assert figures.deadlines([MARCH])[MARCH] == datetime.date(2025, 4, 10)
+    assert tally_figures.deadlines([MARCH])[MARCH] == datetime.date(2025, 4, 10)

@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from orgs.models import Activity, ActivityAttachment, Organization, Tally
+from orgs.activities.models import Activity, ActivityAttachment
+from orgs.models import Organization
+from orgs.tallies.models import Tally
 from tests.factories import PositionFactory
 from tests.orgs.factories import ActivityFactory, TallyFactory, put
 from tests.orgs.tally_urls import TALLY_URL_NAMES

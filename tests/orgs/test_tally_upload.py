@@ -8,8 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
-from orgs.models import Tally
-from orgs.tally_models import TallyState, TallyValue
+from orgs.tallies.models import Tally, TallyState, TallyValue
 from tests.orgs.factories import ActivityFactory, TallyFactory, put
 
 MARCH = datetime.date(2025, 3, 1)
@@ -144,7 +143,7 @@ def test_only_chairs_of_a_street_or_community_download(world, login):
 
 @pytest.mark.django_db
 def test_a_save_racing_the_upload_refuses_the_whole_file(world, login, monkeypatch):
-    from orgs import tallies
+    from orgs.tallies import services as tallies
     client = login(world.users["community_chair"])
     wb = download(client)
     set_value(wb.worksheets[0], "lectures", 9)

@@ -5,8 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from orgs.models import Tally
-from orgs.tally_models import TallyValue
+from orgs.tallies.models import Tally, TallyValue
 from tests.orgs.factories import TallyFactory, ind, put
 
 MARCH = datetime.date(2025, 3, 1)

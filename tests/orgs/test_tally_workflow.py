@@ -6,8 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from orgs.models import Tally, TallyEvent
-from orgs.tally_models import TallyState, TallyValueChange
+from orgs.tallies.models import Tally, TallyEvent, TallyState, TallyValueChange
 from tests.orgs.factories import ActivityFactory, TallyFactory, ind, put
 
 MARCH = datetime.date(2025, 3, 1)

@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from federation.models import AccessLog
-from federation.privacy import lookup_hash
+from federation.kernel.models import AccessLog
+from federation.kernel.privacy import lookup_hash
 from rights.models import Case, Complainant, Outcome, Status
 from tests.rights.factories import (
     VALID_ID,

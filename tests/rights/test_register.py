@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
 from rights.models import Case, ColourLevel, Household, Risk, RiskFactor
 from tests.rights.factories import HouseholdFactory
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from federation.privacy import small_count
+from federation.kernel.privacy import small_count
 from rights import figures
 from rights.models import Case, Category, Channel, Outcome, Status
 from tests.rights.factories import CaseFactory, make_rights_staff

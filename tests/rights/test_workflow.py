@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from federation.models import AccessLog
+from federation.kernel.models import AccessLog
 from rights.models import ActionType, Case, Category, Channel, Outcome, Risk, Status
 from tests.rights.factories import VALID_ID, CaseFactory, make_rights_staff
 

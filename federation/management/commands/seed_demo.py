@@ -1,5 +1,3 @@
-import importlib
-import importlib.util
 import random
 import time
 
@@ -8,10 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from federation.demo import DEMO_PASSWORD, SCALES, DemoContext
-
-#: Apps seeded in this order; each may provide `<app>/demo.py` with `seed(ctx)`.
-SEEDED_APPS = ("orgs", "families", "rights", "children")
+from federation.kernel.demo import DEMO_PASSWORD, SCALES, DemoContext
+from federation.portal.hooks import app_hooks
 
 
 class Command(BaseCommand):
@@ -31,14 +27,13 @@ class Command(BaseCommand):
         else:
             ctx = DemoContext(scale=scale, rng=random.Random(seed), today=timezone.localdate(),
                               out=self.stdout, factor=SCALES[scale])
-            for app in SEEDED_APPS:
-                module = f"{app}.demo"
-                if importlib.util.find_spec(module) is None:
-                    continue
+            # Each app's `demo.py` seeds it, in INSTALLED_APPS order (orgs first).
+            for module in app_hooks("demo"):
+                app = module.__name__.rpartition(".")[0]
                 started = time.monotonic()
                 # Made-up data, not users' work: kept out of the audit trail (and faster).
                 with transaction.atomic(), disable_auditlog():
-                    importlib.import_module(module).seed(ctx)
+                    module.seed(ctx)
                 seconds = time.monotonic() - started
                 self.stdout.write(f"  {app}: seeded in {seconds:.1f} s")
         self.print_logins()

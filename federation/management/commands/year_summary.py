@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from federation.summary.build import build_files
-from federation.summary.data import SummaryContext
+from federation.portal.summary.build import build_files
+from federation.portal.summary.data import SummaryContext
 from orgs.models import Organization
 
 

@@ -1,0 +1,164 @@
+"""Read-only API. Every queryset comes through `visible_to(request.user)`, like the pages;
+nothing here returns personal data of rights cases or children."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from federation.portal.api.serializers import (
+    IndicatorSerializer,
+    OrganizationSerializer,
+    RegistryCountsSerializer,
+    TallyTotalsSerializer,
+)
+from orgs import figures
+from orgs.models import Organization, OrgKind, Position
+from orgs.scoping import OrgScope
+from orgs.tallies import figures as tally_figures
+from orgs.tallies.models import Indicator, month_end
+
+ORG_PARAM = OpenApiParameter("org", OpenApiTypes.STR, description=(
+    "Code of an organization in your scope: counts cover its subtree (default: your own)."))
+
+
+def scope_root(request) -> Organization:
+    """The organization named by ?org= inside the user's scope, or the user's own."""
+    visible = Organization.objects.visible_to(request.user)
+    code = request.query_params.get("org")
+    if code:
+        org = visible.filter(code=code).first()
+        if org is None:
+            raise NotFound
+        return org
+    org = request.user.org or visible.filter(depth=1).first()
+    if org is None:
+        raise NotFound
+    return org
+
+
+def programme_counts(root: Organization) -> dict[str, int]:
+    """The other apps' registries for a subtree, through their own figure functions."""
+    from children import figures as child_figures
+    from children.models import NursingRoom, Project
+    from families import figures as family_figures
+    from rights import figures as rights_figures
+    from rights.models import Case
+
+    scope, year = OrgScope(root), timezone.localdate().year
+    courtyards = family_figures.courtyard_headline(scope)
+    cases = rights_figures.headline(Case.objects.countable_by(scope),
+                                    datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    rooms = child_figures.room_counts(NursingRoom.objects.visible_to(scope))
+    return {
+        "courtyard_households": courtyards["campaign"],
+        "courtyard_plaques": courtyards["plaques"],
+        "honours_awarded_this_year": sum(
+            family_figures.awarded_by_type_and_level(scope, year).values()),
+        "cases_received_this_year": cases["received"],
+        "cases_closed_this_year": cases["closed"],
+        "child_friendly_projects": Project.objects.visible_to(scope).count(),
+        "nursing_rooms_built": rooms["built"],
+    }
+
+
+class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = OrganizationSerializer
+    lookup_field = "code"
+
+    @extend_schema(parameters=[
+        OpenApiParameter("kind", OpenApiTypes.STR, enum=OrgKind.values),
+        OpenApiParameter("under", OpenApiTypes.STR, description="Only this code's subtree"),
+    ])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    def get_queryset(self):
+        parent = Organization.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Organization.steplen))
+        orgs = Organization.objects.visible_to(self.request.user).annotate(
+            parent_code=Subquery(parent.values("code")[:1]))
+        kind = self.request.query_params.get("kind")
+        if kind:
+            orgs = orgs.filter(kind=kind)
+        under = self.request.query_params.get("under")
+        if under:
+            root = Organization.objects.visible_to(self.request.user).filter(code=under).first()
+            orgs = orgs.filter(path__startswith=root.path) if root else orgs.none()
+        return orgs.order_by("path")
+
+
+class RegistryCountsView(APIView):
+    """Organizations by kind, committee members by level and post, service sites."""
+
+    @extend_schema(parameters=[ORG_PARAM], responses=RegistryCountsSerializer)
+    def get(self, request):
+        root = scope_root(request)
+        orgs = Organization.objects.filter(path__startswith=root.path)
+        positions = Position.objects.filter(org__path__startswith=root.path)
+        kinds = figures.org_counts_by_kind(orgs)
+        sites = figures.service_site_counts(orgs)
+        site_labels = {f.name: f.verbose_name for f in Organization._meta.fields}
+        data = {
+            "org": root.code,
+            "organizations": [{"key": k, "label": str(OrgKind(k).label), "count": n}
+                              for k, n in kinds.items()],
+            "committee": [{"level": level, "post": post, "count": n}
+                          for (level, post), n in sorted(figures.committee_counts(positions)
+                                                         .items())],
+            "service_sites": [{"key": k, "label": str(site_labels[k]), "count": n}
+                              for k, n in sites.items()],
+            "programmes": programme_counts(root),
+        }
+        return Response(RegistryCountsSerializer(data).data)
+
+
+
+
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    """The monthly-tally indicator catalogue (reference data, the same for every user)."""
+
+    serializer_class = IndicatorSerializer
+    lookup_field = "code"
+    queryset = Indicator.objects.select_related("group").order_by("order", "code")
+
+
+def _month(text: str | None, default: datetime.date) -> datetime.date:
+    if not text:
+        return default
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        return datetime.date(year, month, 1)
+    except ValueError:
+        raise ValidationError({"month": "use YYYY-MM"}) from None
+
+
+class TallyTotalsView(APIView):
+    """Totals of every indicator for a subtree and a period of months: the same roll-up as the
+    tally pages and the year-end summary (submitted, resubmitted and approved tallies)."""
+
+    @extend_schema(parameters=[
+        ORG_PARAM,
+        OpenApiParameter("start", OpenApiTypes.STR, description="First month, YYYY-MM"),
+        OpenApiParameter("end", OpenApiTypes.STR, description="Last month, YYYY-MM"),
+    ], responses=TallyTotalsSerializer)
+    def get(self, request):
+        root = scope_root(request)
+        this_month = timezone.localdate().replace(day=1)
+        start = _month(request.query_params.get("start"), this_month.replace(month=1))
+        end = _month(request.query_params.get("end"), this_month)
+        totals = tally_figures.tally_totals(root, start, month_end(end))
+        indicators = Indicator.objects.order_by("order", "code")
+        return Response(TallyTotalsSerializer({
+            "org": root.code, "start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}",
+            "values": [{"indicator": i.code, "unit": i.unit, "total": totals.get(i.pk)}
+                       for i in indicators]}).data)

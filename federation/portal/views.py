@@ -1,0 +1,90 @@
+
+from auditlog.models import LogEntry
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.utils import timezone
+from rest_framework.authtoken.models import Token
+
+from federation.kernel.filters import AccessLogFilter, AuditChangeFilter
+from federation.kernel.models import AccessLog
+from federation.kernel.pagination import paginate
+from federation.kernel.permissions import role_required
+from federation.portal import dashboard, todo
+from federation.portal.hooks import app_hooks
+from orgs import figures as org_figures
+from orgs.models import Organization, Position, Role
+
+
+def home_panels(request) -> list[tuple[str, dict]]:
+    panels = []
+    for module in app_hooks("home"):
+        context = module.panel(request)
+        if context is not None:
+            app = module.__name__.rpartition(".")[0]
+            panels.append((f"{app}/_home.html", context))
+    return panels
+
+
+def chosen_year(request) -> int:
+    this_year = timezone.localdate().year
+    try:
+        year = int(request.GET.get("year", this_year))
+    except ValueError:
+        return this_year
+    return year if 2000 <= year <= this_year else this_year
+
+
+@login_required
+def home(request):
+    """The dashboard: this year against last year and the targets, the to-do list, and each
+    app's panel, for the user's scope."""
+    user, year = request.user, chosen_year(request)
+    orgs = Organization.objects.visible_to(user)
+    tiles, charts, computed_at = dashboard.collect(user, year)
+    return render(request, "home.html", {
+        "headline": org_figures.scope_headline(orgs, Position.objects.visible_to(user)),
+        "sites": org_figures.service_site_counts(orgs),
+        "scope": user.org, "year": year,
+        "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+        "tiles": tiles, "charts": charts, "computed_at": computed_at,
+        "todo": todo.collect(user),
+        "panels": home_panels(request),
+    })
+
+
+@role_required(Role.DISTRICT_ADMIN)
+def access_log(request):
+    """District admins search who viewed, changed, exported or unmasked personal data, and
+    every login, failed login and logout."""
+    filterset = AccessLogFilter(request.GET, queryset=AccessLog.objects.all())
+    return render(request, "access_log.html", {
+        "filter": filterset, "page": paginate(request, filterset.qs, per_page=100)})
+
+
+@login_required
+def api_token(request):
+    """Show the user's API token; POST creates or replaces it."""
+    if request.method == "POST":
+        Token.objects.filter(user=request.user).delete()
+        Token.objects.create(user=request.user)
+        return redirect("api_token")
+    return render(request, "api_token.html", {
+        "token": Token.objects.filter(user=request.user).first()})
+
+
+@role_required(Role.DISTRICT_ADMIN)
+def audit_changes(request):
+    """District admins search every create, change and delete, by whom and from where."""
+    entries = LogEntry.objects.select_related("actor", "content_type")
+    filterset = AuditChangeFilter(request.GET, queryset=entries)
+    return render(request, "audit_changes.html", {
+        "filter": filterset, "page": paginate(request, filterset.qs, per_page=100),
+        "retention_days": settings.AUDIT_RETENTION_DAYS})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages without an icon link (the Django admin's)."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))

@@ -1,0 +1,1 @@
+"""The activity log: what each organization did, with categories and attachments."""

@@ -1,0 +1,132 @@
+"""Activity log: what an organization did, with its category, participants and attachments.
+
+Imported by orgs.models so that Django registers these models in the orgs app.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from federation.kernel.reference import ReferenceData
+from orgs.scoping import ScopedQuerySet
+
+MAX_ATTACHMENTS = 10
+
+
+class ActivityCategory(ReferenceData):
+    class Meta(ReferenceData.Meta):
+        verbose_name = _("activity category")
+        verbose_name_plural = _("activity categories")
+
+
+class ActivityQuerySet(ScopedQuerySet):
+    def in_period(self, start: datetime.date | None, end: datetime.date | None):
+        """Activities that took place (at least partly) within [start, end]."""
+        qs = self
+        if start:
+            qs = qs.filter(models.Q(ends_on__gte=start) | models.Q(
+                ends_on__isnull=True, starts_on__gte=start))
+        if end:
+            qs = qs.filter(starts_on__lte=end)
+        return qs
+
+    def search(self, text: str):
+        text = text.strip()
+        if not text:
+            return self
+        return self.filter(models.Q(title__icontains=text) | models.Q(place__icontains=text)
+                           | models.Q(partners__icontains=text))
+
+
+class Activity(models.Model):
+    scope_field = "org"
+
+    # Organizations close with a date and keep their records; one is deleted only when it was
+    # entered by mistake, and then its records go with it.
+    org = models.ForeignKey("orgs.Organization", verbose_name=_("organization"),
+                            on_delete=models.CASCADE, related_name="activities")
+    category = models.ForeignKey(ActivityCategory, verbose_name=_("category"),
+                                 on_delete=models.PROTECT, related_name="activities")
+    title = models.CharField(_("title"), max_length=200)
+    starts_on = models.DateField(_("date"))
+    ends_on = models.DateField(_("until"), null=True, blank=True,
+                               help_text=_("Only for activities lasting several days."))
+    description = models.TextField(_("description"), blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    women = models.PositiveIntegerField(_("women taking part"), null=True, blank=True)
+    children = models.PositiveIntegerField(_("children taking part"), null=True, blank=True)
+    participants = models.PositiveIntegerField(_("participants in total"), null=True,
+                                               blank=True)
+    partners = models.CharField(_("partner units"), max_length=300, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                   null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-starts_on", "-pk"]
+        indexes = [models.Index(fields=["org", "starts_on"]),
+                   models.Index(fields=["category", "starts_on"]),
+                   models.Index(fields=["starts_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("orgs:activity", args=[self.pk])
+
+    def clean(self) -> None:
+        errors = {}
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("An activity cannot end before it starts.")
+        parts = (self.women or 0) + (self.children or 0)
+        if self.participants is not None and parts > self.participants:
+            errors["participants"] = _(
+                "The total cannot be less than the women and children taking part.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def attachment_path(instance: ActivityAttachment, filename: str) -> str:
+    # A random name: the original (maybe a person's name) stays out of URLs and the disk.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"activities/{instance.activity_id}/{uuid.uuid4().hex}.{suffix}"
+
+
+class ActivityAttachment(models.Model):
+    scope_field = "activity__org"
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE,
+                                 related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                    null=True, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")

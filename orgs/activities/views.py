@@ -1,0 +1,109 @@
+"""Activity log pages: list with filters, detail, create/edit with attachments, export."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import FileResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from federation.kernel.pagination import paginate
+from federation.kernel.permissions import write_required
+from federation.kernel.spreadsheets import xlsx_response
+from orgs.activities.forms import ActivityFilterForm, ActivityForm
+from orgs.activities.models import Activity, ActivityAttachment
+from orgs.scoping import get_visible_or_404
+
+
+def _filtered(request):
+    form = ActivityFilterForm(request.GET or None, user=request.user)
+    activities = form.filter(Activity.objects.visible_to(request.user))
+    return form, activities.select_related("org", "category")
+
+
+@login_required
+def activity_list(request):
+    form, activities = _filtered(request)
+    page = paginate(request, activities, per_page=30)
+    return render(request, "orgs/activity_list.html", {"form": form, "page": page})
+
+
+@login_required
+def activity_export(request):
+    _form, activities = _filtered(request)
+    columns = [(_("date"), 12), (_("until"), 12), (_("organization"), 24), (_("category"), 20),
+               (_("title"), 36), (_("place"), 20), (_("women taking part"), 10),
+               (_("children taking part"), 10), (_("participants in total"), 10),
+               (_("partner units"), 24)]
+    rows = ((a.starts_on, a.ends_on, a.org.name, a.category.name, a.title, a.place, a.women,
+             a.children, a.participants, a.partners)
+            for a in activities.iterator(chunk_size=2000))
+    return xlsx_response("activities", _("Activities"), columns, rows)
+
+
+@login_required
+def activity_detail(request, pk: int):
+    activity = get_visible_or_404(Activity.objects.select_related("org", "category",
+                                                                  "created_by"),
+                                  request.user, pk=pk)
+    return render(request, "orgs/activity_detail.html", {
+        "activity": activity, "attachments": activity.attachments.all()})
+
+
+def _save_activity(request, form) -> Activity:
+    with transaction.atomic():
+        activity = form.save(commit=False)
+        if activity.created_by_id is None:
+            activity.created_by = request.user
+        activity.save()
+        for upload, content_type in form.checked:
+            ActivityAttachment.objects.create(
+                activity=activity, file=upload, original_name=upload.name[:200],
+                content_type=content_type, size=upload.size, uploaded_by=request.user)
+    return activity
+
+
+@write_required
+def activity_create(request):
+    form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
+    if form.is_valid():
+        activity = _save_activity(request, form)
+        messages.success(request, _("Activity recorded."))
+        return redirect(activity)
+    return render(request, "orgs/activity_form.html", {"form": form,
+                                                        "title": _("New activity")})
+
+
+@write_required
+def activity_edit(request, pk: int):
+    activity = get_visible_or_404(Activity.objects, request.user, pk=pk)
+    form = ActivityForm(request.POST or None, request.FILES or None, instance=activity,
+                        user=request.user)
+    if form.is_valid():
+        _save_activity(request, form)
+        messages.success(request, _("Saved."))
+        return redirect(activity)
+    return render(request, "orgs/activity_form.html", {"form": form, "title": activity.title,
+                                                        "activity": activity})
+
+
+@login_required
+def attachment_download(request, pk: int):
+    attachment = get_visible_or_404(ActivityAttachment.objects, request.user, pk=pk)
+    return FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
+                        as_attachment=not attachment.is_image,
+                        filename=attachment.original_name)
+
+
+@require_POST
+@write_required
+def attachment_delete(request, pk: int):
+    attachment = get_visible_or_404(ActivityAttachment.objects, request.user, pk=pk)
+    activity_id = attachment.activity_id
+    attachment.file.delete(save=False)
+    attachment.delete()
+    messages.success(request, _("File removed."))
+    return redirect("orgs:activity", pk=activity_id)
