@@ -83,8 +83,8 @@ def measure(year: int, code: str | None) -> dict:
             started = time.perf_counter()
             build_files(ctx, Path(tmp) / "s.xlsx", Path(tmp) / "s.docx")
             t_build = time.perf_counter() - started
-    return {"org": org.code, "organizations": Organization.objects.filter(
-        path__startswith=org.path).count(), "queries": len(queries), "cells": cells,
+    return {"org": org.code, "organizations": Organization.objects.within(
+        org).count(), "queries": len(queries), "cells": cells,
         "t_queries": t_queries, "t_dump": t_dump, "t_build": t_build}
 
 

@@ -5,20 +5,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from children import figures
-from children.models import NursingRoom, Project
 from federation.kernel.hooks import Chart, Tile
+from orgs.scoping import scope_root
 
 
 def tiles(user, year: int) -> list[Tile]:
-    projects = Project.objects.visible_to(user)
-    rooms = NursingRoom.objects.visible_to(user)
+    org = scope_root(user)
     return [
         Tile(_("Child-friendly projects completed"),
-             projects.filter(completed_on__year=year).count(),
-             projects.filter(completed_on__year=year - 1).count(),
+             figures.projects_completed(org, year), figures.projects_completed(org, year - 1),
              unit=pgettext("unit", "projects"), url=reverse("children:overview")),
-        Tile(_("Nursing rooms built"), figures.rooms_built(rooms, year),
-             figures.rooms_built(rooms, year - 1), unit=pgettext("unit", "rooms"),
+        Tile(_("Nursing rooms built"), figures.rooms_built(org, year),
+             figures.rooms_built(org, year - 1), unit=pgettext("unit", "rooms"),
              url=reverse("children:rooms")),
     ]
 

@@ -1,8 +1,6 @@
-"""The children's work in numbers: pure query functions taking a scope and a period.
-
-Pages, exports, the home panel and the year-end summary call these. Scopes are querysets the
-caller has already narrowed (`visible_to`, or `in_scope` for children's records, whose
-figures carry counts and sums only, never names).
+"""The children's work in numbers: pure query functions taking an organization (the subtree
+they count, orgs.scoping) and a period. Pages, exports, the home panel, the dashboard, the API
+and the work summary call these; children's figures carry counts and sums only, never names.
 """
 
 from __future__ import annotations
@@ -10,7 +8,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from children.models import (
@@ -27,12 +25,13 @@ from children.models.assistance import ChildCategory
 from children.models.projects import FINISHED_STATUSES
 from children.models.rooms import reassess_days
 from federation.kernel.privacy import small_count, withhold_one_more
+from orgs.models import Organization
 
 
-def projects_by_domain_status(projects: QuerySet[Project]) -> list[dict]:
+def projects_by_domain_status(org: Organization) -> list[dict]:
     """One row per domain in use or in the list: counts per status and the total; one query
     for the counts and one for the domains."""
-    rows = projects.order_by().values("domain", "status").annotate(n=Count("pk"))
+    rows = Project.objects.within(org).order_by().values("domain", "status").annotate(n=Count("pk"))
     counts: dict[int, dict[str, int]] = {}
     for row in rows:
         counts.setdefault(row["domain"], {})[row["status"]] = row["n"]
@@ -47,50 +46,52 @@ def projects_by_domain_status(projects: QuerySet[Project]) -> list[dict]:
     return table
 
 
-def area_rebuilt(projects: QuerySet[Project], year: int) -> Decimal:
+def area_rebuilt(org: Organization, year: int) -> Decimal:
     """Square metres of the projects completed in the year (completed or accepted)."""
-    total = projects.filter(status__in=FINISHED_STATUSES, completed_on__year=year).aggregate(
+    total = Project.objects.within(org).filter(
+        status__in=FINISHED_STATUSES, completed_on__year=year).aggregate(
         area=Sum("completed_area"))["area"]
     return total or Decimal("0")
 
 
-def project_money(projects: QuerySet[Project]) -> dict[str, Decimal]:
-    sums = projects.aggregate(budget=Sum("budget"), spent=Sum("spent"))
+def project_money(org: Organization) -> dict[str, Decimal]:
+    sums = Project.objects.within(org).aggregate(budget=Sum("budget"), spent=Sum("spent"))
     return {key: value or Decimal("0") for key, value in sums.items()}
 
 
-def rooms_built(rooms: QuerySet[NursingRoom], year: int) -> int:
-    return rooms.filter(built_on__year=year).exclude(status=RoomStatus.PLANNED).count()
+def rooms_built(org: Organization, year: int) -> int:
+    return (NursingRoom.objects.within(org).filter(built_on__year=year)
+            .exclude(status=RoomStatus.PLANNED).count())
 
 
-def room_counts(rooms: QuerySet[NursingRoom]) -> dict[str, int]:
+def room_counts(org: Organization) -> dict[str, int]:
     """Rooms by status, and open rooms below the required area: two queries (rules + rooms)."""
     below = NursingRoom.objects.below_standard_q()
-    return rooms.aggregate(
+    return NursingRoom.objects.within(org).aggregate(
         **{status: Count("pk", filter=Q(status=status)) for status in RoomStatus.values},
         below_standard=Count("pk", filter=Q(status=RoomStatus.BUILT) & below),
     )
 
 
-def panel_numbers(projects: QuerySet[Project], rooms: QuerySet[NursingRoom],
-                  grants: QuerySet[Grant], year: int, today: datetime.date) -> dict:
+def panel_numbers(org: Organization, year: int, today: datetime.date) -> dict:
     """The home panel's five numbers in three queries."""
     cutoff = today - datetime.timedelta(days=reassess_days())
-    numbers = projects.aggregate(projects=Count("pk"), area_rebuilt=Sum(
+    numbers = Project.objects.within(org).aggregate(projects=Count("pk"), area_rebuilt=Sum(
         "completed_area", filter=Q(status__in=FINISHED_STATUSES, completed_on__year=year)))
-    numbers.update(rooms.with_last_assessment().aggregate(
+    numbers.update(NursingRoom.objects.within(org).with_last_assessment().aggregate(
         rooms_built=Count("pk", filter=Q(built_on__year=year) & ~Q(status=RoomStatus.PLANNED)),
         rooms_due=Count("pk", filter=Q(status=RoomStatus.BUILT) & (
             Q(last_assessed__isnull=True) | Q(last_assessed__lte=cutoff)))))
-    numbers["grants"] = grants.filter(paid_on__year=year).aggregate(s=Sum("amount"))["s"]
+    numbers["grants"] = Grant.objects.within(org).filter(paid_on__year=year).aggregate(
+        s=Sum("amount"))["s"]
     numbers["area_rebuilt"] = numbers["area_rebuilt"] or Decimal("0")
     numbers["grants"] = numbers["grants"] or Decimal("0")
     return numbers
 
 
-def grants_paid(grants: QuerySet[Grant], year: int) -> dict:
+def grants_paid(org: Organization, year: int) -> dict:
     """Grants paid in the year: total, count, children aided, and per programme."""
-    paid = grants.filter(paid_on__year=year)
+    paid = Grant.objects.within(org).filter(paid_on__year=year)
     totals = paid.aggregate(amount=Sum("amount"), count=Count("pk"),
                             children=Count("child", distinct=True))
     rows = {row["programme"]: row for row in paid.order_by().values("programme").annotate(
@@ -104,10 +105,11 @@ def grants_paid(grants: QuerySet[Grant], year: int) -> dict:
             "children": totals["children"], "programmes": programmes}
 
 
-def children_by_category(children: QuerySet[Child], year: int | None = None) -> list[dict]:
+def children_by_category(org: Organization, year: int | None = None) -> list[dict]:
     """Children per category: on the register now, or, with `year`, those aided with a grant
     paid that year (the year-end summary, whose narrative publishes their total). Counts
     below 3 show as "<3", and one more is withheld where the others would give it away."""
+    children = Child.objects.within(org)
     if year is None:
         children = children.filter(is_active=True)
         counted = Count("pk")
@@ -124,18 +126,28 @@ def children_by_category(children: QuerySet[Child], year: int | None = None) -> 
     return result
 
 
-def year_summary(projects, rooms, grants, children, year: int) -> dict:
+def projects_completed(org: Organization, year: int) -> int:
+    return Project.objects.within(org).filter(completed_on__year=year).count()
+
+
+def year_summary(org: Organization, year: int) -> dict:
     """The line the year-end summary takes from this app."""
     return {
         "year": year,
-        "projects": projects.count(),
-        "projects_completed": projects.filter(completed_on__year=year).count(),
-        "area_rebuilt": area_rebuilt(projects, year),
-        "rooms_built": rooms_built(rooms, year),
-        "grants": grants_paid(grants, year),
-        "children": children_by_category(children, year),
+        "projects": Project.objects.within(org).count(),
+        "projects_completed": projects_completed(org, year),
+        "area_rebuilt": area_rebuilt(org, year),
+        "rooms_built": rooms_built(org, year),
+        "grants": grants_paid(org, year),
+        "children": children_by_category(org, year),
     }
 
 
 def this_year() -> int:
     return timezone.localdate().year
+
+
+def programme_counts(org: Organization, year: int) -> dict[str, int]:
+    """The API's registry counts (federation.kernel.hooks)."""
+    return {"child_friendly_projects": Project.objects.within(org).count(),
+            "nursing_rooms_built": room_counts(org)["built"]}

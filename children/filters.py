@@ -22,6 +22,7 @@ from children.models import (
 from children.models.assistance import ChildCategory
 from federation.kernel.filters import YesNoFilter
 from orgs.models import LEVEL_KINDS, Organization
+from orgs.scoping import subtree_q
 
 
 class SubtreeFilterSet(django_filters.FilterSet):
@@ -41,7 +42,7 @@ class SubtreeFilterSet(django_filters.FilterSet):
             .filter(kind__in=LEVEL_KINDS, depth__lte=depth).only("pk", "name", "path"))
 
     def filter_subtree(self, queryset, name, value):
-        return queryset.filter(**{f"{self.org_field}__path__startswith": value.path})
+        return queryset.filter(subtree_q(self.org_field, value))
 
 
 def year_choices() -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from children import figures
-from children.models import Grant, NursingRoom, Project
+from orgs.scoping import scope_root
 
 
 def panel(request) -> dict | None:
@@ -13,7 +13,5 @@ def panel(request) -> dict | None:
     if not user.is_authenticated:
         return None
     today = timezone.localdate()
-    numbers = figures.panel_numbers(
-        Project.objects.visible_to(user), NursingRoom.objects.visible_to(user),
-        Grant.objects.in_scope(user), today.year, today)
+    numbers = figures.panel_numbers(scope_root(user), today.year, today)
     return {"year": today.year, **numbers}

@@ -7,12 +7,14 @@ from django.utils.translation import pgettext
 from families import figures
 from families.models import CourtyardTier
 from federation.kernel.hooks import Chart, Tile
+from orgs.scoping import scope_root
 
 
 def tiles(user, year: int) -> list[Tile]:
-    awarded = sum(figures.awarded_by_type_and_level(user, year).values())
-    awarded_last = sum(figures.awarded_by_type_and_level(user, year - 1).values())
-    courtyards = figures.courtyard_headline(user)
+    org = scope_root(user)
+    awarded = sum(figures.awarded_by_type_and_level(org, year).values())
+    awarded_last = sum(figures.awarded_by_type_and_level(org, year - 1).values())
+    courtyards = figures.courtyard_headline(org)
     return [
         Tile(_("Model families and people awarded"), awarded, awarded_last,
              unit=pgettext("unit", "awards"), url=reverse("families:honours")),
@@ -22,7 +24,7 @@ def tiles(user, year: int) -> list[Tile]:
 
 
 def charts(user, year: int) -> list[Chart]:
-    _villages, streets, _total = figures.coverage(user)
+    _villages, streets, _total = figures.coverage(scope_root(user))
     if not streets:
         return []
     tiers = list(CourtyardTier.objects.order_by("-min_score", "pk"))

@@ -34,6 +34,7 @@ from families.models.courtyards import plaque_changes, tier_for
 from families.models.honours import FORWARD
 from federation.kernel.demo import DemoContext
 from orgs.models import OrgKind, Position, Role, User
+from orgs.scoping import street_path
 
 BATCH = 5000
 ROADS = ("幸福路", "和谐路", "振兴路", "田园路", "桃李街", "荷花巷", "杏林路", "新村路")
@@ -215,7 +216,7 @@ def _seed_honours(ctx: DemoContext, communities, households) -> int:
             honours.append(Honour(recipient=recipient, honour_type=honour_type, level=level,
                                   year=year, org=community, source=rng.choice(Source.values),
                                   citation=rng.choice(CITATIONS), state=state))
-            street = street_of.get(community.path[:2 * community.steplen])
+            street = street_of.get(street_path(community))
             plans.append({Role.COMMUNITY_CHAIR: chairs.get(community.pk, staff),
                           Role.STREET_CHAIR: chairs.get(street, staff)})
     Recipient.objects.bulk_create(recipients, batch_size=BATCH)

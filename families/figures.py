@@ -1,6 +1,6 @@
-"""Family-work numbers as pure query functions taking a scope (a user) and a period.
-
-Pages, exports, the home panel and later the year-end summary all call these.
+"""Family-work numbers as pure query functions taking an organization (the subtree they count,
+orgs.scoping) and a period. Pages, exports, the home panel, the dashboard, the API and the work
+summary all call these.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import Substr
 
 from families.models import CourtyardTier, Honour, Household, Inspection, State
 from orgs.models import Organization, OrgKind
+from orgs.scoping import street_of, subtree_q
 
 
 @dataclass
@@ -51,16 +51,15 @@ def _counts(households: QuerySet[Household], key) -> dict:
     return {"by_tier": by_tier, "totals": totals}
 
 
-def coverage(user, under: Organization | None = None, villages: bool = True
+def coverage(org: Organization, under: Organization | None = None, villages: bool = True
              ) -> tuple[list[CoverageRow], list[CoverageRow], CoverageRow | None]:
     """Households in the campaign by tier and their share of all households, per street and
-    (if `villages`) per community/village under `under`, inside the user's scope.
+    (if `villages`) per community/village under `under`, inside `org`'s subtree.
 
     Counts are grouped in SQL: one query per level, plus one for each list of organizations."""
-    orgs = Organization.objects.visible_to(user)
+    orgs = Organization.objects.within(org)
     tiers = list(CourtyardTier.objects.all().values_list("pk", flat=True))
-    households = Household.objects.visible_to(user)
-    steplen = Organization.steplen
+    households = Household.objects.within(org)
 
     def row(org, key, counts, households_n):
         return CoverageRow(org=org, households=households_n,
@@ -70,19 +69,19 @@ def coverage(user, under: Organization | None = None, villages: bool = True
     village_rows = []
     if villages:
         if under is not None:
-            orgs_under = orgs.filter(path__startswith=under.path)
-            households = households.filter(org__path__startswith=under.path)
+            orgs_under = orgs.filter(subtree_q("", under))
+            households = households.filter(subtree_q("org", under))
         else:
             orgs_under = orgs
         counts = _counts(households, F("org_id"))
         village_rows = [row(c, c.pk, counts, c.households) for c in orgs_under.filter(
             kind=OrgKind.COMMUNITY).only("pk", "name", "path", "households")]
-    street_counts = _counts(Household.objects.visible_to(user),
-                            Substr("org__path", 1, 2 * steplen))
+    street_counts = _counts(Household.objects.within(org),
+                            street_of("org"))
     streets = orgs.filter(kind=OrgKind.STREET).only("pk", "name", "path", "households")
     # A street without its own household count is the sum of its villages'.
     village_sums = dict(orgs.filter(kind=OrgKind.COMMUNITY).order_by()
-                        .annotate(k=Substr("path", 1, 2 * steplen)).values("k")
+                        .annotate(k=street_of("")).values("k")
                         .annotate(n=Sum("households")).values_list("k", "n"))
     street_rows = [row(s, s.path, street_counts, s.households or village_sums.get(s.path))
                    for s in streets]
@@ -94,53 +93,61 @@ def coverage(user, under: Organization | None = None, villages: bool = True
     return village_rows, street_rows, total
 
 
-def courtyard_headline(user) -> dict[str, int]:
+def courtyard_headline(org: Organization) -> dict[str, int]:
     """Households registered, in the campaign and holding a plaque: one query."""
-    return Household.objects.visible_to(user).aggregate(
+    return Household.objects.within(org).aggregate(
         registered=Count("pk"),
         campaign=Count("pk", filter=Q(in_campaign=True)),
         plaques=Count("pk", filter=Q(in_campaign=True, tier__isnull=False)),
     )
 
 
-def honours_by_state(user, year: int) -> dict[str, int]:
-    rows = (Honour.objects.visible_to(user).filter(year=year).order_by()
+def honours_by_state(org: Organization, year: int) -> dict[str, int]:
+    rows = (Honour.objects.within(org).filter(year=year).order_by()
             .values("state").annotate(n=Count("pk")))
     counts = dict.fromkeys(State.values, 0)
     counts.update({r["state"]: r["n"] for r in rows})
     return counts
 
 
-def inspections_in(user, start: datetime.date, end: datetime.date) -> dict[str, int]:
+def inspections_in(org: Organization, start: datetime.date, end: datetime.date) -> dict[str, int]:
     """Inspections done in a period and how many households they covered: one query."""
-    return Inspection.objects.visible_to(user).filter(
+    return Inspection.objects.within(org).filter(
         inspected_on__range=(start, end)).aggregate(
         inspections=Count("pk"), households=Count("household", distinct=True))
 
 
-def awarded_by_level(user, year: int) -> list[dict]:
-    return list(Honour.objects.visible_to(user).filter(year=year, state=State.AWARDED)
+def awarded_by_level(org: Organization, year: int) -> list[dict]:
+    return list(Honour.objects.within(org).filter(year=year, state=State.AWARDED)
                 .order_by("level__order").values("level__name_zh", "level__name_en")
                 .annotate(n=Count("pk")))
 
 
-def members_in_campaign(user) -> int:
-    return Household.objects.visible_to(user).in_campaign().aggregate(
+def members_in_campaign(org: Organization) -> int:
+    return Household.objects.within(org).in_campaign().aggregate(
         n=Sum("members"))["n"] or 0
 
 
-def awarded_by_type_and_level(user, year: int) -> dict[tuple[int, int], int]:
+def awarded_by_type_and_level(org: Organization, year: int) -> dict[tuple[int, int], int]:
     """Honours awarded in the year, {(honour_type_id, level_id): n}: one query."""
-    rows = (Honour.objects.visible_to(user).filter(year=year, state=State.AWARDED).order_by()
+    rows = (Honour.objects.within(org).filter(year=year, state=State.AWARDED).order_by()
             .values("honour_type_id", "level_id").annotate(n=Count("pk")))
     return {(r["honour_type_id"], r["level_id"]): r["n"] for r in rows}
 
 
-def categories_by_street(user) -> dict[tuple[str, int], int]:
+def categories_by_street(org: Organization) -> dict[tuple[str, int], int]:
     """Campaign households by special-courtyard category and street,
     {(street path, category_id): n}: one query."""
-    rows = (Household.objects.visible_to(user).in_campaign()
+    rows = (Household.objects.within(org).in_campaign()
             .filter(categories__isnull=False).order_by()
-            .annotate(street=Substr("org__path", 1, 2 * Organization.steplen))
+            .annotate(street=street_of("org"))
             .values("street", "categories").annotate(n=Count("pk")))
     return {(r["street"], r["categories"]): r["n"] for r in rows}
+
+
+def programme_counts(org: Organization, year: int) -> dict[str, int]:
+    """The API's registry counts (federation.kernel.hooks)."""
+    courtyards = courtyard_headline(org)
+    return {"courtyard_households": courtyards["campaign"],
+            "courtyard_plaques": courtyards["plaques"],
+            "honours_awarded_this_year": sum(awarded_by_type_and_level(org, year).values())}

@@ -18,6 +18,7 @@ from families.models import (
 from families.models.honours import awaiting_filter
 from federation.kernel.filters import YesNoFilter
 from orgs.models import Organization, OrgKind
+from orgs.scoping import subtree_q
 
 LEVEL_KINDS = [OrgKind.DISTRICT, OrgKind.STREET, OrgKind.COMMUNITY]
 
@@ -35,7 +36,7 @@ class SubtreeFilter(django_filters.ModelChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(**{f"{self.field_name}__path__startswith": value.path})
+        return qs.filter(subtree_q(self.field_name, value))
 
 
 class ShallowOrgChoices:

@@ -23,7 +23,7 @@ from families.models import (
 from families.photos import PHOTO_CHECK
 from federation.kernel.uploads import check_each
 from orgs.models import Organization, OrgKind, Person, Position
-from orgs.scoping import get_visible_or_404
+from orgs.scoping import get_visible_or_404, lineage_q
 
 
 class DateInput(forms.DateInput):
@@ -96,12 +96,10 @@ class InspectionForm(forms.Form):
                 label=f"{item.name} (≤ {item.max_points})", min_value=Decimal(0),
                 max_value=item.max_points, decimal_places=1)
         # Inspectors are executive members of the village, its street or the district.
-        path = household.org.path
-        prefixes = [path[:i] for i in range(Organization.steplen, len(path) + 1,
-                                            Organization.steplen)]
         serving = Position.objects.current().filter(person=OuterRef("pk"))
         self.fields["inspectors"].queryset = (
-            Person.objects.filter(Exists(serving), org__path__in=prefixes).order_by("name"))
+            Person.objects.filter(Exists(serving), lineage_q("org", household.org))
+            .order_by("name"))
 
     def clean_inspected_on(self):
         day = self.cleaned_data["inspected_on"]

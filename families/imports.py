@@ -28,6 +28,7 @@ from federation.kernel.spreadsheets import (
     upload_bytes,
 )
 from orgs.models import Organization, OrgKind, Person, Position
+from orgs.scoping import lineage_paths
 
 SPLIT = re.compile(r"[、,，;；\s]+")
 
@@ -167,9 +168,7 @@ def import_round(upload, inspection_round: InspectionRound, user) -> ImportResul
                   .select_related("org", "tier")}
     items = list(sheet.items.all())
     # Inspectors: serving executive members of the villages, their streets or the district.
-    step = Organization.steplen
-    chain = {h.org.path[:i] for h in households.values()
-             for i in range(step, len(h.org.path) + 1, step)}
+    chain = {path for h in households.values() for path in lineage_paths(h.org.path)}
     serving = Position.objects.current().filter(person=OuterRef("pk"))
     people = {}
     for person in Person.objects.filter(Exists(serving), org__path__in=chain).order_by(

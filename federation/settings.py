@@ -28,6 +28,9 @@ else:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+#: The project's own apps, in dependency order (the kernel's app first, then the tree, then
+#: the domain apps); hooks and demo data follow this order.
+LOCAL_APPS = ["federation", "orgs", "families", "rights", "children"]
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -51,11 +54,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "csp",
     "auditlog",
-    "federation",
-    "orgs",
-    "families",
-    "rights",
-    "children",
+    *LOCAL_APPS,
 ]
 
 MIDDLEWARE = [
@@ -173,8 +172,7 @@ OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="妇联工作平台")
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 # One catalogue per app; strings of the top-level templates/ go to the first (federation).
-LOCALE_PATHS = [BASE_DIR / app / "locale" for app in
-                ("federation", "orgs", "families", "rights", "children")]
+LOCALE_PATHS = [BASE_DIR / app / "locale" for app in LOCAL_APPS]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True

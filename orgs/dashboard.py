@@ -12,8 +12,8 @@ from django.utils.translation import pgettext
 from federation.kernel.hooks import Chart, Tile
 from orgs import figures
 from orgs.activities import figures as activity_figures
-from orgs.activities.models import Activity
-from orgs.models import Organization, OrgKind, Position
+from orgs.models import Organization, OrgKind
+from orgs.scoping import scope_root
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import Indicator
 
@@ -30,15 +30,14 @@ def _year(year: int) -> tuple[datetime.date, datetime.date]:
 
 
 def tiles(user, year: int) -> list[Tile]:
-    orgs, positions = Organization.objects.visible_to(user), Position.objects.visible_to(user)
+    org = scope_root(user)
     end = min(datetime.date(year, 12, 31), timezone.localdate())
-    this = figures.scope_headline(orgs, positions, end)
-    last = figures.scope_headline(orgs, positions, datetime.date(year - 1, 12, 31))
-    activities = Activity.objects.visible_to(user)
-    acts = activity_figures.activities_by_category_month(activities, year)
-    acts_last = activity_figures.activities_by_category_month(activities, year - 1)
-    totals = tally_figures.tally_totals(orgs, *_year(year))
-    totals_last = tally_figures.tally_totals(orgs, *_year(year - 1))
+    this = figures.scope_headline(org, end)
+    last = figures.scope_headline(org, datetime.date(year - 1, 12, 31))
+    acts = activity_figures.activities_by_category_month(org, year)
+    acts_last = activity_figures.activities_by_category_month(org, year - 1)
+    totals = tally_figures.tally_totals(org, *_year(year))
+    totals_last = tally_figures.tally_totals(org, *_year(year - 1))
     targets = tally_figures.target_progress(user.org, year) if user.org_id else {}
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=TILE_INDICATORS)}
     rollup = reverse("orgs:rollup")
@@ -71,10 +70,10 @@ def _figure(value):
 
 
 def charts(user, year: int) -> list[Chart]:
-    orgs = Organization.objects.visible_to(user)
+    org = scope_root(user)
     charts = []
     months = [_("%(m)s月") % {"m": m} for m in range(1, 13)]
-    by_month = tally_figures.tally_by_month(orgs, year)
+    by_month = tally_figures.tally_by_month(org, year)
     trend = list(Indicator.objects.filter(code__in=TREND_INDICATORS))
     if by_month:
         chart = Chart("tally-trend", _("Monthly trend"), "line", months,
@@ -83,10 +82,11 @@ def charts(user, year: int) -> list[Chart]:
         chart.summary = _("Month by month, as reported in the tallies of %(year)s.") % {
             "year": year}
         charts.append(chart)
-    streets = list(orgs.filter(kind=OrgKind.STREET).order_by("path").only("pk", "name", "path"))
+    streets = list(Organization.objects.within(org).filter(kind=OrgKind.STREET)
+                   .order_by("path").only("pk", "name", "path"))
     indicator = Indicator.objects.filter(code=STREET_INDICATOR).first()
     if len(streets) > 1 and indicator is not None:
-        by_street = tally_figures.tally_by_street(orgs, *_year(year))
+        by_street = tally_figures.tally_by_street(org, *_year(year))
         values = [_figure(by_street.get((s.path, indicator.pk))) for s in streets]
         chart = Chart("street-comparison", _("%(indicator)s by street") % {
             "indicator": indicator.name}, "bar", [s.name for s in streets],
@@ -95,7 +95,7 @@ def charts(user, year: int) -> list[Chart]:
         chart.summary = _("The most: %(street)s (%(value)s).") % {
             "street": best[0].name, "value": best[1] or 0}
         charts.append(chart)
-    expected = list(tally_figures.expected_orgs(orgs, *_year(year)).only(
+    expected = list(tally_figures.expected_orgs(org, *_year(year)).only(
         "pk", "name", "code", "kind", "path", "depth", "founded_on", "dissolved_on")
         .order_by("path")[:HEATMAP_ROWS])
     if expected:

@@ -1,23 +1,23 @@
-"""The organization tree's numbers: pure query functions taking a scope.
-
-Pages, the dashboard, the API and the year-end summary call these; a figure is never computed
-twice in two ways.
+"""The organization tree's numbers: pure query functions taking an organization (the subtree
+they count, orgs.scoping). Pages, the dashboard, the API and the work summary call these; a
+figure is never computed twice in two ways.
 """
 
 from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 
 from orgs.models import LEVEL_KINDS, Organization, OrgKind, Position, Post, Term
 
 
 def org_counts_by_kind(
-    orgs: QuerySet[Organization], period: tuple[datetime.date, datetime.date] | None = None
+    org: Organization, period: tuple[datetime.date, datetime.date] | None = None
 ) -> dict[str, int]:
-    """Organizations in the given (already scoped) queryset by kind, one query: those active
-    now, or with `period`, those that existed and were active at some time in it."""
+    """Organizations of the subtree by kind, one query: those active now, or with `period`,
+    those that existed and were active at some time in it."""
+    orgs = Organization.objects.within(org)
     orgs = orgs.active_in(*period) if period else orgs.filter(is_active=True)
     rows = orgs.order_by().values("kind").annotate(n=Count("pk"))
     counts = dict.fromkeys(OrgKind.values, 0)
@@ -26,12 +26,12 @@ def org_counts_by_kind(
 
 
 def committee_counts(
-    positions: QuerySet[Position], on: datetime.date | None = None
+    org: Organization, on: datetime.date | None = None
 ) -> dict[tuple[str, str], int]:
     """Current holders by (level, post) in one query; level is the organization's kind,
     with every kind other than district/street/community counted as "other"."""
     rows = (
-        positions.current(on)
+        Position.objects.within(org).current(on)
         .order_by()
         .values("org__kind", "post")
         .annotate(n=Count("person", distinct=True))
@@ -44,23 +44,22 @@ def committee_counts(
     return counts
 
 
-def post_totals(positions: QuerySet[Position], on: datetime.date | None = None) -> dict[str, int]:
+def post_totals(org: Organization, on: datetime.date | None = None) -> dict[str, int]:
     """Current holders by post, over all levels: one query."""
-    rows = positions.current(on).order_by().values("post").annotate(
+    rows = Position.objects.within(org).current(on).order_by().values("post").annotate(
         n=Count("person", distinct=True))
     counts = dict.fromkeys(Post.values, 0)
     counts.update({row["post"]: row["n"] for row in rows})
     return counts
 
 
-def scope_headline(orgs: QuerySet[Organization], positions: QuerySet[Position],
-                   on: datetime.date | None = None) -> dict[str, int]:
+def scope_headline(org: Organization, on: datetime.date | None = None) -> dict[str, int]:
     """The line a county report opens with: "12 townships, 153 villages, 165 full-time chairs,
     342 part-time vice-chairs, 3,480 executive members" — two queries. With `on`, as it stood
     that day (organizations active that year, posts held that day)."""
     period = (on.replace(month=1, day=1), on) if on else None
-    kinds = org_counts_by_kind(orgs, period)
-    posts = post_totals(positions, on)
+    kinds = org_counts_by_kind(org, period)
+    posts = post_totals(org, on)
     return {
         "streets": kinds[OrgKind.STREET],
         "communities": kinds[OrgKind.COMMUNITY],
@@ -72,20 +71,20 @@ def scope_headline(orgs: QuerySet[Organization], positions: QuerySet[Position],
     }
 
 
-def terms_elected(terms: QuerySet[Term], year: int) -> int:
-    return terms.filter(election_date__year=year).count()
+def terms_elected(org: Organization, year: int) -> int:
+    return Term.objects.within(org).filter(election_date__year=year).count()
 
 
-def terms_elected_by_kind(terms: QuerySet[Term], year: int) -> dict[str, int]:
+def terms_elected_by_kind(org: Organization, year: int) -> dict[str, int]:
     """Executive committees elected (换届) in the year, by the organization's kind: one query."""
-    rows = (terms.filter(election_date__year=year).order_by().values("org__kind")
+    rows = (Term.objects.within(org).filter(election_date__year=year).order_by().values("org__kind")
             .annotate(n=Count("pk")))
     return {row["org__kind"]: row["n"] for row in rows}
 
 
-def service_site_counts(orgs: QuerySet[Organization]) -> dict[str, int]:
-    """How many organizations in scope run each kind of service site: one query."""
+def service_site_counts(org: Organization) -> dict[str, int]:
+    """How many organizations of the subtree run each kind of service site: one query."""
     fields = ["has_womens_home", "has_womens_school", "has_rights_station",
               "has_marriage_guidance", "has_childrens_home"]
-    return orgs.filter(is_active=True).aggregate(
+    return Organization.objects.within(org).filter(is_active=True).aggregate(
         **{field: Count("pk", filter=Q(**{field: True})) for field in fields})

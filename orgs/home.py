@@ -7,7 +7,6 @@ import datetime
 from django.utils import timezone
 
 from federation.kernel.hooks import scope_figures
-from orgs.models import Organization
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import TALLY_KINDS, Indicator, Tally
 
@@ -34,8 +33,7 @@ def scope_panel(user, last_month: datetime.date, today: datetime.date) -> dict:
     """The figures of the user's scope: the same for everyone who sees it."""
     context = {}
     if user.org.kind != "community":
-        context["completeness"] = tally_figures.completeness(
-            Organization.objects.visible_to(user), last_month, today)
+        context["completeness"] = tally_figures.completeness(user.org, last_month, today)
     progress = tally_figures.target_progress(user.org, today.year)
     indicators = {i.pk: i for i in Indicator.objects.filter(pk__in=progress)}
     context["targets"] = [(indicators[pk], target, total)

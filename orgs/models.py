@@ -59,6 +59,9 @@ class OrganizationManager(MP_NodeManager):
     def visible_to(self, user):
         return self.get_queryset().visible_to(user)
 
+    def within(self, org):
+        return self.get_queryset().within(org)
+
 
 class Organization(MP_Node):
     scope_field = ""

@@ -32,7 +32,9 @@ def send_tally_reminders(today: datetime.date | None = None) -> int:
     if month is None:
         return 0
     due = tally_figures.deadlines([month])[month]
-    expected = tally_figures.expected_orgs(Organization.objects.all(), month, month_end(month))
+    expected = Organization.objects.none()
+    for root in Organization.get_root_nodes():
+        expected |= tally_figures.expected_orgs(root, month, month_end(month))
     submitted = Tally.objects.filter(month=month, first_submitted_at__isnull=False)
     chairs = list(User.objects.filter(
         is_active=True, role__in=[Role.STREET_CHAIR, Role.COMMUNITY_CHAIR],

@@ -1,9 +1,19 @@
-"""Scoping in one place: every scoped model's queryset answers `visible_to(user)`.
+"""Scoping in one place. Two questions, two spellings:
 
-A user sees her organization and its subtree. The tree stores a materialized path, so
-"inside the subtree" is one indexed `path__startswith` filter. Models declare how they reach
-an organization with `scope_field` (a lookup path such as "org" or "case__org"; "" for the
-organization itself). Sensitive models narrow `visible_to` further in their own queryset.
+- `Model.objects.visible_to(user)`: the rows a user may open. A user sees her organization and
+  its subtree; sensitive models (rights cases, children's records) narrow it further in their
+  own queryset.
+- `Model.objects.within(org)`: the rows counted inside an organization's subtree, for figures
+  (the dashboard, the API, the work summary, the statistics pages). Every figure function takes
+  the organization whose subtree it counts as its first argument; a page passes the
+  organization its user sees (`scope_root(user)`), a job the organization it reports on. No
+  personal data leaves a figure function, so counting needs no user.
+
+The tree stores a materialized path, so "inside the subtree" is one indexed prefix filter,
+spelled `subtree_q(field, org)`; `street_of(field)` is the street (second level) a row belongs
+to, as an SQL expression, and `street_path(org)` the same in Python. Models declare how they
+reach an organization with `scope_field` (a lookup path such as "org" or "case__org"; "" for
+the organization itself).
 """
 
 from __future__ import annotations
@@ -11,17 +21,68 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db import models
+from django.db.models.functions import Substr
 from django.http import Http404
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
 
-    from orgs.models import User
+    from orgs.models import Organization, User
+
+#: Characters of a path per tree level (treebeard's steplen for the Organization model).
+STEPLEN = 4
+#: The street (second) level of the tree: a street and everything below it share this prefix.
+STREET_DEPTH = 2
 
 
-def scope_filter(scope_field: str, path: str) -> models.Q:
-    lookup = f"{scope_field}__path__startswith" if scope_field else "path__startswith"
-    return models.Q(**{lookup: path})
+def _lookup(field: str, name: str) -> str:
+    return f"{field}__{name}" if field else name
+
+
+def subtree_q(field: str, org: Organization) -> models.Q:
+    """Rows whose organization (reached through `field`, "" for organizations themselves) is
+    `org` or below it."""
+    return models.Q(**{_lookup(field, "path__startswith"): org.path})
+
+
+def path_q(field: str, path: str) -> models.Q:
+    """The same as subtree_q for a path prefix (a user's scope path)."""
+    return models.Q(**{_lookup(field, "path__startswith"): path})
+
+
+def lineage_paths(path: str) -> list[str]:
+    """The paths of an organization (by its path) and of every organization above it."""
+    return [path[:i] for i in range(STEPLEN, len(path) + 1, STEPLEN)]
+
+
+def lineage_q(field: str, org: Organization) -> models.Q:
+    """Rows of `org` and of the organizations above it (its street, its district)."""
+    return models.Q(**{_lookup(field, "path__in"): lineage_paths(org.path)})
+
+
+def above_path_q(field: str, path: str) -> models.Q:
+    """Rows of the organizations strictly above the one at `path`."""
+    return models.Q(**{_lookup(field, "path__in"): lineage_paths(path)[:-1]})
+
+
+def street_of(field: str = "org") -> Substr:
+    """The path of the street a row's organization belongs to (itself for a street; the
+    district's own rows give the district's path), as an SQL expression to group by."""
+    return Substr(_lookup(field, "path"), 1, STREET_DEPTH * STEPLEN)
+
+
+def street_path(org: Organization) -> str:
+    """street_of() in Python, for one organization."""
+    return org.path[:STREET_DEPTH * STEPLEN]
+
+
+def parent_path(org: Organization) -> str:
+    return org.path[:-STEPLEN]
+
+
+def children_q(field: str, org: Organization) -> models.Q:
+    """Rows of `org`'s direct children."""
+    return subtree_q(field, org) & models.Q(**{_lookup(field, "depth"): org.depth + 1})
 
 
 class ScopedQuerySet(models.QuerySet):
@@ -31,10 +92,30 @@ class ScopedQuerySet(models.QuerySet):
         path = user.scope_path
         if path is None:
             return self.all() if user.is_superuser else self.none()
-        return self.filter(scope_filter(self.model.scope_field, path))
+        return self.filter(path_q(self.model.scope_field, path))
+
+    def within(self, org: Organization | None) -> ScopedQuerySet:
+        """The rows counted inside `org`'s subtree (figures only; see the module docstring)."""
+        if org is None:
+            return self.none()
+        return self.filter(subtree_q(self.model.scope_field, org))
 
 
 ScopedManager = models.Manager.from_queryset(ScopedQuerySet)
+
+
+def scope_root(user) -> Organization | None:
+    """The organization whose subtree a user's figures count: her own; for a superuser without
+    an organization, the top of the tree."""
+    if not user.is_authenticated:
+        return None
+    if user.org_id:
+        return user.org
+    if user.is_superuser:
+        from django.apps import apps
+
+        return apps.get_model("orgs", "Organization").get_first_root_node()
+    return None
 
 
 def get_visible_or_404(queryset_or_model, user, **lookup):
@@ -46,44 +127,3 @@ def get_visible_or_404(queryset_or_model, user, **lookup):
         return qs.visible_to(user).get(**lookup)
     except qs.model.DoesNotExist as exc:
         raise Http404 from exc
-
-
-class ScopedViewMixin:
-    """For class-based views: querysets come only through `visible_to`."""
-
-    model: type[models.Model]
-
-    def get_queryset(self):
-        return self.model._default_manager.visible_to(self.request.user)
-
-
-class OrgScope:
-    """Stands in for a user when a job without one (the year-end summary, scheduled reports)
-    needs the figures of a subtree: it sees that subtree as a district admin placed there
-    would. Only aggregate figures are computed through it; it never renders a page."""
-
-    is_authenticated = True
-    is_active = True
-    is_superuser = False
-    is_anonymous = False
-    pk = None
-    org_id = None
-
-    def __init__(self, org):
-        self.org = org
-        self.org_id = org.pk
-        self.role = "district_admin"
-
-    @property
-    def scope_path(self) -> str:
-        return self.org.path
-
-    is_district = True
-    is_district_admin = True
-    can_write = False
-
-    def has_perm(self, perm: str, obj=None) -> bool:
-        return True
-
-    def __str__(self) -> str:
-        return f"scope:{self.org.code}"

@@ -20,7 +20,7 @@ from orgs.forms import (
     UploadForm,
 )
 from orgs.models import LEVEL_KINDS, Organization, OrgKind, Person, Position, Post
-from orgs.scoping import get_visible_or_404
+from orgs.scoping import get_visible_or_404, scope_root
 
 
 def _filtered_orgs(request):
@@ -161,8 +161,8 @@ def person_edit(request, pk: int):
 
 @login_required
 def committee_stats(request):
-    positions = Position.objects.visible_to(request.user)
-    counts = figures.committee_counts(positions)
+    org = scope_root(request.user)
+    counts = figures.committee_counts(org)
     levels = [(k, OrgKind(k).label) for k in LEVEL_KINDS] + [("other", _("Other organizations"))]
     table = [
         (label, [counts.get((level, post), 0) for post in Post.values],
@@ -170,7 +170,7 @@ def committee_stats(request):
         for level, label in levels
     ]
     totals = [sum(row[1][i] for row in table) for i in range(len(Post.values))]
-    headline = figures.scope_headline(Organization.objects.visible_to(request.user), positions)
+    headline = figures.scope_headline(org)
     return render(request, "orgs/committee_stats.html", {
         "posts": Post.choices, "table": table, "totals": totals, "grand_total": sum(totals),
         "headline": headline,

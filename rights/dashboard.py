@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from federation.kernel.hooks import Chart, Tile
+from orgs.scoping import scope_root
 from rights import figures
-from rights.models import Case
 
 
 def _period(year: int) -> tuple[datetime.date, datetime.date]:
@@ -16,9 +16,9 @@ def _period(year: int) -> tuple[datetime.date, datetime.date]:
 
 
 def tiles(user, year: int) -> list[Tile]:
-    cases = Case.objects.countable_by(user)
-    this = figures.headline(cases, *_period(year))
-    last = figures.headline(cases, *_period(year - 1))
+    org = scope_root(user)
+    this = figures.headline(org, *_period(year))
+    last = figures.headline(org, *_period(year - 1))
     url = reverse("rights:stats") if user.is_district or user.role == "leader" else ""
     return [
         Tile(_("Rights cases received"), this["received"], last["received"],
@@ -29,7 +29,7 @@ def tiles(user, year: int) -> list[Tile]:
 
 
 def charts(user, year: int) -> list[Chart]:
-    rows = [r for r in figures.by_category(Case.objects.countable_by(user), *_period(year))
+    rows = [r for r in figures.by_category(scope_root(user), *_period(year))
             if not r["sub"]]
     if not rows:
         return []

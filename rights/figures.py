@@ -1,20 +1,20 @@
-"""Rights figures: pure query functions over a scope (a case queryset, or a user whose
-subtree is counted) and a period. Pages, the xlsx export
-and the year-end summary call these; they return counts only, never personal data."""
+"""Rights figures: pure query functions taking an organization (the subtree they count,
+orgs.scoping) and a period. Pages, the xlsx export, the dashboard, the API and the work summary
+call these; they return counts only, never personal data."""
 
 from __future__ import annotations
 
 import datetime
 
 from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import Coalesce, Substr, TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 
 from federation.kernel.privacy import small_count, withhold_one_more
 from orgs.models import Organization
+from orgs.scoping import street_of
 from rights.models import (
     Case,
-    CaseAction,
     Category,
     Channel,
     Household,
@@ -26,37 +26,22 @@ from rights.models import (
 )
 from rights.models.cases import overdue_rule
 
-STREET_PATH_LENGTH = 2 * Organization.steplen
-
-
-def as_cases(scope):
-    """A case queryset from a scope: a queryset as given, or a user's countable subtree."""
-    if isinstance(scope, QuerySet):
-        return scope
-    return Case.objects.countable_by(scope)
-
-
-def as_households(scope):
-    if isinstance(scope, QuerySet):
-        return scope
-    return Household.objects.countable_by(scope)
-
 
 def _rate(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def received(cases, start: datetime.date, end: datetime.date):
-    return as_cases(cases).filter(received_on__range=(start, end))
+def received(org: Organization, start: datetime.date, end: datetime.date):
+    return Case.objects.within(org).filter(received_on__range=(start, end))
 
 
-def case_totals(cases, start: datetime.date, end: datetime.date,
+def case_totals(org: Organization, start: datetime.date, end: datetime.date,
                 today: datetime.date | None = None) -> dict:
     """Received, handled, closed, resolved, followed-up cases and the four rates:
     调处率 handled/received (accepted and acted on, or closed), 结案率 closed/received,
     化解率 resolved/closed, 满意率 (basically) satisfied/followed-up."""
     today = today or timezone.localdate()
-    qs = received(cases, start, end)
+    qs = received(org, start, end)
     handled_rule = Q(status=Status.CLOSED) | Q(accepted_on__isnull=False, actions__isnull=False)
     row = qs.aggregate(
         received=Count("pk", distinct=True),
@@ -79,17 +64,18 @@ def case_totals(cases, start: datetime.date, end: datetime.date,
     return row
 
 
-def headline(cases, start: datetime.date, end: datetime.date,
+def headline(org: Organization, start: datetime.date, end: datetime.date,
              today: datetime.date | None = None) -> dict:
     """Received, closed and overdue in one query (home panels, dashboards)."""
-    return received(cases, start, end).aggregate(
+    return received(org, start, end).aggregate(
         received=Count("pk"), closed=Count("pk", filter=Q(status=Status.CLOSED)),
         overdue=Count("pk", filter=overdue_rule(today)))
 
 
-def median_days_to_close(cases) -> float | None:
-    """The median in two indexed queries that run on PostgreSQL and SQLite alike."""
-    closed = as_cases(cases).filter(status=Status.CLOSED, days_to_close__isnull=False)
+def median_days_to_close(cases: QuerySet[Case]) -> float | None:
+    """The median days to close of these cases (already counted inside a subtree), in two
+    indexed queries that run on PostgreSQL and SQLite alike."""
+    closed = cases.filter(status=Status.CLOSED, days_to_close__isnull=False)
     n = closed.count()
     if not n:
         return None
@@ -98,9 +84,9 @@ def median_days_to_close(cases) -> float | None:
     return sum(middle) / len(middle)
 
 
-def by_category(cases, start: datetime.date, end: datetime.date) -> list[dict]:
+def by_category(org: Organization, start: datetime.date, end: datetime.date) -> list[dict]:
     """Rows for each category and sub-category that has cases, in reference order."""
-    qs = received(cases, start, end)
+    qs = received(org, start, end)
     subs = dict(qs.values_list("category_id").annotate(n=Count("pk")).order_by())
     tops = dict(qs.annotate(top=Coalesce("category__parent_id", "category_id"))
                 .values_list("top").annotate(n=Count("pk")).order_by())
@@ -125,15 +111,15 @@ def _protect(rows: list[dict]) -> None:
     withhold_one_more(list(tops.values()))
 
 
-def by_channel(cases, start: datetime.date, end: datetime.date) -> list[dict]:
-    counts = dict(received(cases, start, end).values_list("channel_id")
+def by_channel(org: Organization, start: datetime.date, end: datetime.date) -> list[dict]:
+    counts = dict(received(org, start, end).values_list("channel_id")
                   .annotate(n=Count("pk")).order_by())
     return [{"code": c.code, "name": c.name, "count": counts.get(c.pk, 0)}
             for c in Channel.objects.all()]
 
 
-def by_month(cases, start: datetime.date, end: datetime.date) -> list[dict]:
-    rows = (received(cases, start, end).annotate(month=TruncMonth("received_on"))
+def by_month(org: Organization, start: datetime.date, end: datetime.date) -> list[dict]:
+    rows = (received(org, start, end).annotate(month=TruncMonth("received_on"))
             .values("month").annotate(count=Count("pk"),
                                       closed=Count("pk", filter=Q(status=Status.CLOSED)))
             .order_by("month"))
@@ -141,9 +127,9 @@ def by_month(cases, start: datetime.date, end: datetime.date) -> list[dict]:
              "count": r["count"], "closed": r["closed"]} for r in rows]
 
 
-def by_street(cases, start: datetime.date, end: datetime.date) -> list[dict]:
-    rows = (received(cases, start, end)
-            .annotate(street=Substr("org__path", 1, STREET_PATH_LENGTH))
+def by_street(org: Organization, start: datetime.date, end: datetime.date) -> list[dict]:
+    rows = (received(org, start, end)
+            .annotate(street=street_of("org"))
             .values("street").annotate(count=Count("pk"),
                                        closed=Count("pk", filter=Q(status=Status.CLOSED)))
             .order_by("street"))
@@ -154,16 +140,17 @@ def by_street(cases, start: datetime.date, end: datetime.date) -> list[dict]:
              "closed": r["closed"]} for r in rows]
 
 
-def by_risk(cases, start: datetime.date, end: datetime.date) -> list[dict]:
-    counts = dict(received(cases, start, end).values_list("risk").annotate(n=Count("pk"))
+def by_risk(org: Organization, start: datetime.date, end: datetime.date) -> list[dict]:
+    counts = dict(received(org, start, end).values_list("risk").annotate(n=Count("pk"))
                   .order_by())
     return [{"risk": value, "name": str(label), "count": counts.get(value, 0)}
             for value, label in Risk.choices]
 
 
-def mediation_counts(cases, start: datetime.date, end: datetime.date) -> dict:
+def mediation_counts(org: Organization, start: datetime.date, end: datetime.date) -> dict:
     """"调解 85 起, 和解 70 起": mediations started in the period and agreements reached."""
-    mediations = Mediation.objects.filter(case__in=as_cases(cases), started_on__range=(start, end))
+    mediations = Mediation.objects.filter(case__in=Case.objects.within(org),
+                                          started_on__range=(start, end))
     row = mediations.aggregate(mediations=Count("pk"),
                                agreements=Count("pk", filter=Q(agreement_reached=True)),
                                failed=Count("pk", filter=Q(agreement_reached=False)),
@@ -172,21 +159,21 @@ def mediation_counts(cases, start: datetime.date, end: datetime.date) -> dict:
     return row
 
 
-def overdue_feedback(cases, today: datetime.date | None = None):
-    """Referrals whose receiving agency has not answered by the due date."""
-    today = today or timezone.localdate()
-    return CaseAction.objects.filter(case__in=as_cases(cases), feedback_due_on__lt=today,
-                                     feedback_on__isnull=True)
-
-
-def register_counts(households) -> list[dict]:
+def register_counts(org: Organization) -> list[dict]:
     """Households under watch by colour level."""
-    rows = (as_households(households).filter(status="watch")
+    rows = (Household.objects.within(org).filter(status="watch")
             .values(code=F("colour__code"), name_zh=F("colour__name_zh"),
                     name_en=F("colour__name_en"), colour_hex=F("colour__colour"))
             .annotate(count=Count("pk")).order_by("colour__order"))
     return list(rows)
 
 
-def red_households(households) -> int:
-    return as_households(households).filter(status="watch", colour__code="red").count()
+def red_households(org: Organization) -> int:
+    return Household.objects.within(org).filter(status="watch", colour__code="red").count()
+
+
+def programme_counts(org: Organization, year: int) -> dict[str, int]:
+    """The API's registry counts (federation.kernel.hooks)."""
+    cases = headline(org, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    return {"cases_received_this_year": cases["received"],
+            "cases_closed_this_year": cases["closed"]}

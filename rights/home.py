@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from orgs.scoping import scope_root
 from rights import figures
 from rights.models import Case, Status
 from rights.models.cases import overdue_rule
@@ -13,8 +14,7 @@ from rights.models.cases import overdue_rule
 def panel(request) -> dict | None:
     user = request.user
     today = timezone.localdate()
-    totals = figures.headline(Case.objects.countable_by(user), today.replace(month=1, day=1),
-                              today)
+    totals = figures.headline(scope_root(user), today.replace(month=1, day=1), today)
     context: dict = {"totals": totals, "mine": None}
     if user.can_write:
         visible = Case.objects.visible_to(user)

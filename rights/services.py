@@ -14,6 +14,7 @@ from encrypted_fields.fields import EncryptedFieldMixin
 
 from federation.kernel.models import AccessLog
 from orgs.models import Role, User
+from orgs.scoping import street_path
 from rights.models import Case, CaseAction, Complainant, Mediation, MediationSession, Status
 from rights.models.cases import is_rights_staff
 
@@ -40,11 +41,10 @@ def can_manage(user, case: Case) -> bool:
 
 def eligible_handlers(case: Case):
     """District staff who handle rights, or a street chair whose street holds the case."""
-    street_path = case.org.path[: 2 * case.org.steplen]
     return (User.objects.filter(is_active=True)
             .filter(Q(role=Role.DISTRICT_STAFF, groups__permissions__codename="handle_case")
                     | Q(role=Role.DISTRICT_STAFF, user_permissions__codename="handle_case")
-                    | Q(role=Role.STREET_CHAIR, org__path=street_path))
+                    | Q(role=Role.STREET_CHAIR, org__path=street_path(case.org)))
             .distinct().order_by("role", "username"))
 
 

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.kernel.hooks import Todo
-from rights import figures
 from rights.models import Case, Risk
 from rights.models.cases import overdue_rule
 
@@ -23,7 +22,7 @@ def items(user) -> list[Todo]:
         mine=Count("pk", filter=Q(handler=user)),
         urgent=Count("pk", filter=Q(handler=user, risk__lte=Risk.HIGH)),
         overdue=Count("pk", filter=overdue_rule(today)))
-    feedback = figures.overdue_feedback(cases, today).count()
+    feedback = cases.overdue_feedback(today).count()
     overdue_url = reverse("rights:overdue")
     return [
         Todo(_("Urgent or high-risk cases you handle"), reverse("rights:case_list")

@@ -10,7 +10,7 @@ here, in `ChildQuerySet.visible_to`, and nowhere else:
   after the volunteer mother (often a chair of another street running a 社会妈妈 group). Her
   access ends with the pairing.
 
-Leaders never see records, only counts (`in_scope` feeds the figures, never a page of rows).
+Leaders never see records, only counts (`within(org)` feeds the figures, never a page of rows).
 Names, ID numbers, guardians' details, situations and visit notes are encrypted at rest; keyed
 hashes beside names and ID numbers serve look-ups and duplicate checks.
 """
@@ -28,7 +28,7 @@ from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 from children.models.reference import GrantProgramme
 from federation.kernel.privacy import lookup_hash, mask_id_number, mask_name, mask_phone
 from orgs.models import Gender, Organization, Role
-from orgs.scoping import ScopedQuerySet, scope_filter
+from orgs.scoping import ScopedQuerySet, path_q, subtree_q
 
 #: Roles that see children's records inside their organization's subtree.
 RECORD_ROLES = (Role.DISTRICT_ADMIN, Role.DISTRICT_STAFF, Role.STREET_CHAIR,
@@ -42,10 +42,6 @@ class ChildCategory(models.TextChoices):
 
 
 class ChildQuerySet(ScopedQuerySet):
-    def in_scope(self, user) -> ChildQuerySet:
-        """The organization subtree only: for counts and sums, never for listing rows."""
-        return super().visible_to(user)
-
     def visible_to(self, user) -> ChildQuerySet:
         if not user.is_authenticated or not user.is_active or user.role == Role.LEADER:
             return self.none()
@@ -55,7 +51,7 @@ class ChildQuerySet(ScopedQuerySet):
             since__lte=today))
         rule = Q(managed)
         if user.role in RECORD_ROLES and user.scope_path:
-            rule |= scope_filter("org", user.scope_path)
+            rule |= path_q("org", user.scope_path)
         return self.filter(rule)
 
 
@@ -65,8 +61,9 @@ class ChildRecordQuerySet(models.QuerySet):
     def visible_to(self, user) -> ChildRecordQuerySet:
         return self.filter(child__in=Child.objects.visible_to(user).values("pk"))
 
-    def in_scope(self, user) -> ChildRecordQuerySet:
-        return self.filter(child__in=Child.objects.in_scope(user).values("pk"))
+    def within(self, org: Organization) -> ChildRecordQuerySet:
+        """Counted inside `org`'s subtree (figures only), by the child's organization."""
+        return self.filter(subtree_q("child__org", org))
 
 
 class Child(models.Model):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from children.models.reference import Facility, PlaceType, RoomAreaRule
 from orgs.models import Organization
-from orgs.scoping import ScopedQuerySet
+from orgs.scoping import ScopedQuerySet, above_path_q, path_q
 
 #: Built rooms are assessed again after this many days (setting CHILDREN_REASSESS_DAYS).
 DEFAULT_REASSESS_DAYS = 730
@@ -137,9 +137,8 @@ class ExpertQuerySet(ScopedQuerySet):
     def visible_to(self, user) -> ExpertQuerySet:
         if not user.is_authenticated or not user.is_active or not user.scope_path:
             return super().visible_to(user)
-        path, step = user.scope_path, Organization.steplen
-        above = [path[:i] for i in range(step, len(path), step)]
-        return self.filter(Q(org__path__startswith=path) | Q(org__path__in=above))
+        path = user.scope_path
+        return self.filter(path_q("org", path) | above_path_q("org", path))
 
     def managed_by(self, user) -> ExpertQuerySet:
         return super().visible_to(user)

@@ -6,14 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from children import figures
-from children.models import Child, Grant, NursingRoom, Project, ProjectStatus
+from children.models import ProjectStatus
+from orgs.scoping import scope_root
 
 
 def overview_context(user, year: int) -> dict:
     """Figures only: leaders see this page, so it carries counts and sums, never a name."""
-    projects = Project.objects.visible_to(user)
-    table = figures.projects_by_domain_status(projects)
-    grants = figures.grants_paid(Grant.objects.in_scope(user), year)
+    org = scope_root(user)
+    table = figures.projects_by_domain_status(org)
+    grants = figures.grants_paid(org, year)
     chart = {
         "domains": [row["domain"].name for row in table],
         "statuses": [str(label) for label in ProjectStatus.labels],
@@ -25,12 +26,12 @@ def overview_context(user, year: int) -> dict:
         "year": year, "table": table, "statuses": ProjectStatus.choices,
         "status_totals": [sum(row["counts"][i] for row in table)
                           for i in range(len(ProjectStatus))],
-        "area_rebuilt": figures.area_rebuilt(projects, year),
-        "money": figures.project_money(projects),
-        "rooms": figures.room_counts(NursingRoom.objects.visible_to(user)),
-        "rooms_built": figures.rooms_built(NursingRoom.objects.visible_to(user), year),
+        "area_rebuilt": figures.area_rebuilt(org, year),
+        "money": figures.project_money(org),
+        "rooms": figures.room_counts(org),
+        "rooms_built": figures.rooms_built(org, year),
         "grants": grants,
-        "children": figures.children_by_category(Child.objects.in_scope(user)),
+        "children": figures.children_by_category(org),
         "chart": chart,
     }
 

@@ -20,7 +20,7 @@ from families.models.reference import CourtyardCategory, CourtyardTier, ScoreShe
 from families.photos import photo_path, validate_photo
 from federation.kernel.privacy import mask_phone
 from orgs.models import Organization, OrgKind, Person
-from orgs.scoping import ScopedQuerySet
+from orgs.scoping import ScopedQuerySet, above_path_q, path_q, subtree_q
 
 
 class HouseholdQuerySet(ScopedQuerySet):
@@ -264,9 +264,7 @@ class InspectionRoundQuerySet(ScopedQuerySet):
         path = getattr(user, "scope_path", None)
         if not user.is_authenticated or not user.is_active or path is None:
             return super().visible_to(user)
-        step = Organization.steplen
-        above = [path[:i] for i in range(step, len(path), step)]
-        return self.filter(models.Q(org__path__startswith=path) | models.Q(org__path__in=above))
+        return self.filter(path_q("org", path) | above_path_q("org", path))
 
 
 class RoundKind(models.TextChoices):
@@ -316,7 +314,7 @@ class InspectionRound(models.Model):
     def draw(self) -> list[int]:
         """Household ids to inspect: the same seed and households give the same list."""
         rows = (Household.objects.in_campaign()
-                .filter(org__path__startswith=self.org.path, org__kind=OrgKind.COMMUNITY)
+                .filter(subtree_q("org", self.org), org__kind=OrgKind.COMMUNITY)
                 .order_by("org_id", "pk").values_list("org_id", "pk"))
         by_village: dict[int, list[int]] = {}
         for org_id, pk in rows:

@@ -29,7 +29,7 @@ from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
 from orgs.models import Organization, OrgKind
-from orgs.scoping import get_visible_or_404
+from orgs.scoping import get_visible_or_404, scope_root
 
 
 def _filtered(request):
@@ -179,7 +179,7 @@ def coverage(request):
         street = get_visible_or_404(Organization.objects, user, pk=request.GET["street"],
                                     kind=OrgKind.STREET)
     own_level = user.org_id and user.org.kind in (OrgKind.STREET, OrgKind.COMMUNITY)
-    villages, streets, total = figures.coverage(user, under=street,
+    villages, streets, total = figures.coverage(scope_root(user), under=street,
                                                 villages=bool(street or own_level))
     return render(request, "families/coverage.html", {
         "villages": villages, "streets": streets, "total": total, "street": street,
@@ -188,7 +188,7 @@ def coverage(request):
 
 @login_required
 def coverage_export(request):
-    villages, streets, total = figures.coverage(request.user)
+    villages, streets, total = figures.coverage(scope_root(request.user))
     tiers = list(CourtyardTier.objects.all())
     columns = [(_("level"), 10), (_("organization"), 24), (_("households"), 10),
                (_("in the courtyard campaign"), 12), (_("share"), 8),

@@ -8,6 +8,7 @@
 - `<app>/demo.py`: `seed(ctx: federation.kernel.demo.DemoContext)`
 - `<app>/security.py`: `requires_two_factor(user) -> bool`
 - `<app>/summary.py`: the app's items of the work summary, by line of work
+- `<app>/figures.py`: optionally `programme_counts(org, year) -> dict[str, int]` for the API
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ from federation.kernel.permissions import role_required
 from federation.portal import dashboard, todo
 from federation.portal.hooks import app_hooks
 from orgs import figures as org_figures
-from orgs.models import Organization, Position, Role
+from orgs.models import Role
+from orgs.scoping import scope_root
 
 
 def home_panels(request) -> list[tuple[str, dict]]:
@@ -42,11 +43,11 @@ def home(request):
     """The dashboard: this year against last year and the targets, the to-do list, and each
     app's panel, for the user's scope."""
     user, year = request.user, chosen_year(request)
-    orgs = Organization.objects.visible_to(user)
+    org = scope_root(user)
     tiles, charts, computed_at = dashboard.collect(user, year)
     return render(request, "home.html", {
-        "headline": org_figures.scope_headline(orgs, Position.objects.visible_to(user)),
-        "sites": org_figures.service_site_counts(orgs),
+        "headline": org_figures.scope_headline(org),
+        "sites": org_figures.service_site_counts(org),
         "scope": user.org, "year": year,
         "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
         "tiles": tiles, "charts": charts, "computed_at": computed_at,

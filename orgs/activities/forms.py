@@ -11,6 +11,7 @@ from federation.kernel.uploads import FileCheck, check_each
 from orgs.activities.models import MAX_ATTACHMENTS, Activity, ActivityCategory
 from orgs.forms import DateInput
 from orgs.models import LEVEL_KINDS, Organization
+from orgs.scoping import subtree_q
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 #: Photos and the usual office documents, checked by their content (federation.kernel.uploads).
@@ -81,5 +82,5 @@ class ActivityFilterForm(forms.Form):
         if data.get("category"):
             activities = activities.filter(category=data["category"])
         if data.get("org"):
-            activities = activities.filter(org__path__startswith=data["org"].path)
+            activities = activities.filter(subtree_q("org", data["org"]))
         return activities.search(data.get("q") or "")

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from federation.kernel.demo import DemoContext
 from orgs.activities.models import Activity, ActivityCategory
+from orgs.scoping import street_path
 from orgs.tallies.models import (
     AnnualTarget,
     Indicator,
@@ -202,7 +203,7 @@ def _seed_targets(ctx: DemoContext, indicators, yearly) -> None:
     chosen = [i for i in indicators if i.code in (
         "cervical_screening", "breast_screening", "trainees", "lectures", "funds_raised",
         "new_jobs")]
-    street_of = {c.pk: c.path[:8] for c in ctx.communities}
+    street_of = {c.pk: street_path(c) for c in ctx.communities}
     totals: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     for (org_id, indicator_id, year), value in yearly.items():
         if year == last_year:

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import Substr
 from django.utils import timezone
 
 from orgs.models import Organization, OrgKind
+from orgs.scoping import children_q, street_of, street_path, subtree_q
 from orgs.tallies.models import (
     COUNTED_STATES,
     TALLY_KINDS,
@@ -24,21 +24,16 @@ from orgs.tallies.models import (
 )
 
 
-def _tally_scope(scope: Organization | QuerySet[Organization]) -> Q:
-    if isinstance(scope, Organization):
-        return Q(tally__org__path__startswith=scope.path)
-    return Q(tally__org__in=scope)
-
-
 def tally_totals(
-    scope: Organization | QuerySet[Organization], start: datetime.date, end: datetime.date,
+    org: Organization, start: datetime.date, end: datetime.date,
     states: tuple[str, ...] = COUNTED_STATES,
 ) -> dict[int, Decimal]:
-    """THE roll-up: totals by indicator for a subtree (an organization) or a set of
-    organizations (a queryset, e.g. `visible_to(user)`) over the months [start, end], in one
-    query. Each organization's own entry counts once, so a street's total is its own work plus
-    its communities'. An indicator nobody filled is absent: empty is not 0."""
-    rows = (TallyValue.objects.filter(_tally_scope(scope), tally__month__gte=month_start(start),
+    """THE roll-up: totals by indicator for an organization's subtree over the months
+    [start, end], in one query. Each organization's own entry counts once, so a street's total
+    is its own work plus its communities'. An indicator nobody filled is absent: empty is
+    not 0."""
+    rows = (TallyValue.objects.filter(subtree_q("tally__org", org),
+                                      tally__month__gte=month_start(start),
                                       tally__month__lte=end, tally__state__in=states)
             .order_by().values("indicator_id").annotate(total=Sum("value")))
     return {row["indicator_id"]: row["total"] for row in rows}
@@ -51,21 +46,32 @@ def org_month_values(org_id: int, month: datetime.date) -> dict[int, Decimal]:
 
 
 def child_orgs(org: Organization) -> QuerySet[Organization]:
-    return Organization.objects.filter(path__startswith=org.path, depth=org.depth + 1,
-                                       kind__in=TALLY_KINDS)
+    return Organization.objects.filter(children_q("", org), kind__in=TALLY_KINDS)
 
 
-def expected_orgs(orgs: QuerySet[Organization], start: datetime.date,
+def children_totals(org: Organization, month: datetime.date,
+                    states: tuple[str, ...] = COUNTED_STATES) -> dict[int, Decimal]:
+    """What `org`'s direct children (a street's communities) reported for a month, by
+    indicator: one query."""
+    rows = (TallyValue.objects.filter(children_q("tally__org", org), tally__month=month,
+                                      tally__org__kind__in=TALLY_KINDS,
+                                      tally__state__in=states)
+            .order_by().values("indicator_id").annotate(total=Sum("value")))
+    return {row["indicator_id"]: row["total"] for row in rows}
+
+
+def expected_orgs(org: Organization, start: datetime.date,
                   end: datetime.date) -> QuerySet[Organization]:
     """Organizations due to file a tally for some month in [start, end]: streets and
     communities that existed and were active then."""
-    return (orgs.filter(kind__in=TALLY_KINDS).active_in(start, end)
+    return (Organization.objects.within(org).filter(kind__in=TALLY_KINDS).active_in(start, end)
             .filter(Q(is_active=True) | Q(dissolved_on__isnull=False)))
 
 
 def children_reporting(org: Organization, month: datetime.date) -> tuple[int, int]:
     """(children that submitted, children expected) for a month: one query."""
-    counts = expected_orgs(child_orgs(org), month, month_end(month)).aggregate(
+    due = expected_orgs(org, month, month_end(month)).filter(depth=org.depth + 1)
+    counts = due.aggregate(
         expected=Count("pk", distinct=True),
         reported=Count("pk", distinct=True, filter=Q(
             tallies__month=month, tallies__first_submitted_at__isnull=False)))
@@ -142,26 +148,27 @@ class Completeness:
         return round(100 * self.on_time / self.expected) if self.expected else 0
 
 
-def completeness(orgs: QuerySet[Organization], month: datetime.date,
+def completeness(org: Organization, month: datetime.date,
                  today: datetime.date | None = None) -> Completeness:
-    """Completeness and timeliness of a month for the organizations in scope, from real
-    submission timestamps; a street's rate covers itself and its communities. Three queries."""
+    """THE completeness figure: completeness and timeliness of a month for the organizations
+    of a subtree due to report, from real submission timestamps; a street's rate covers itself
+    and its communities. A month whose deadline has not passed counts only what is in (its
+    pending tallies are neither submitted nor missing). Three queries."""
     today = today or timezone.localdate()
     due_on = deadlines([month])[month]
     result = Completeness(month, due_on)
-    expected = list(expected_orgs(orgs, month, month_end(month))
+    expected = list(expected_orgs(org, month, month_end(month))
                     .only("pk", "name", "code", "kind", "path", "depth", "founded_on",
                           "dissolved_on").order_by("path"))
     submitted = dict(Tally.objects.filter(org__in=[o.pk for o in expected], month=month)
                      .values_list("org_id", "first_submitted_at"))
     streets: dict[str, StreetRate] = {}
-    street_len = Organization.steplen * 2
-    for org in expected:
-        key = org.path[:street_len]
-        if org.kind == OrgKind.STREET:
-            streets[key] = StreetRate(org.pk, org.name)
+    for member in expected:
+        key = street_path(member)
+        if member.kind == OrgKind.STREET:
+            streets[key] = StreetRate(member.pk, member.name)
         rate = streets.setdefault(key, StreetRate(0, ""))
-        status = cell_status(None, None, month, submitted.get(org.pk), due_on, today)
+        status = cell_status(None, None, month, submitted.get(member.pk), due_on, today)
         result.expected += 1
         rate.expected += 1
         if status in (Cell.ON_TIME, Cell.LATE):
@@ -171,9 +178,9 @@ def completeness(orgs: QuerySet[Organization], month: datetime.date,
             result.on_time += 1
             rate.on_time += 1
         elif status == Cell.LATE:
-            result.late.append(org)
+            result.late.append(member)
         else:
-            result.missing.append(org)
+            result.missing.append(member)
     result.streets = list(streets.values())
     return result
 
@@ -201,24 +208,23 @@ def completeness_grid(orgs: list[Organization], year: int,
     return grid
 
 
-def tally_by_month(scope: Organization | QuerySet[Organization], year: int,
+def tally_by_month(org: Organization, year: int,
                    states: tuple[str, ...] = COUNTED_STATES) -> dict[tuple[int, int], Decimal]:
     """{(indicator id, month number): total} for a subtree over a year: one query."""
-    rows = (TallyValue.objects.filter(_tally_scope(scope), tally__month__year=year,
+    rows = (TallyValue.objects.filter(subtree_q("tally__org", org), tally__month__year=year,
                                       tally__state__in=states)
             .order_by().values("indicator_id", "tally__month").annotate(total=Sum("value")))
     return {(r["indicator_id"], r["tally__month"].month): r["total"] for r in rows}
 
 
-def tally_by_street(scope: Organization | QuerySet[Organization], start: datetime.date,
+def tally_by_street(org: Organization, start: datetime.date,
                     end: datetime.date, states: tuple[str, ...] = COUNTED_STATES,
                     ) -> dict[tuple[str, int], Decimal]:
     """{(street path, indicator id): total} over a period: each street's own entry plus its
     communities', in one query."""
-    rows = (TallyValue.objects.filter(_tally_scope(scope), tally__month__gte=start,
+    rows = (TallyValue.objects.filter(subtree_q("tally__org", org), tally__month__gte=start,
                                       tally__month__lte=end, tally__state__in=states,
                                       tally__org__depth__gte=2)
-            .order_by().annotate(street=Substr("tally__org__path", 1,
-                                               2 * Organization.steplen))
+            .order_by().annotate(street=street_of("tally__org"))
             .values("street", "indicator_id").annotate(total=Sum("value")))
     return {(r["street"], r["indicator_id"]): r["total"] for r in rows}

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from federation.kernel.reference import ReferenceData, ReferenceQuerySet
 from orgs.activities.models import ActivityCategory
-from orgs.scoping import ScopedQuerySet
+from orgs.scoping import ScopedQuerySet, children_q, parent_path
 
 #: Organization kinds that file a monthly tally.
 TALLY_KINDS = ("street", "community")
@@ -131,8 +131,7 @@ class TallyQuerySet(ScopedQuerySet):
             return self.none()
         if reviewer.org.kind == "community":
             return self.none()
-        return self.filter(state__in=AWAITING_REVIEW, org__depth=reviewer.org.depth + 1,
-                           org__path__startswith=reviewer.org.path)
+        return self.filter(children_q("org", reviewer.org), state__in=AWAITING_REVIEW)
 
 
 class Tally(models.Model):
@@ -177,7 +176,7 @@ class Tally(models.Model):
 
     @property
     def parent_path(self) -> str:
-        return self.org.path[: -self.org.steplen]
+        return parent_path(self.org)
 
     def can_edit(self, user) -> bool:
         return user.can_write and user.org_id == self.org_id and self.state in EDITABLE_STATES

@@ -118,7 +118,7 @@ def build_sheet(tally: Tally, with_children: bool = True, full: bool = True) -> 
     children: dict[int, Decimal | None] = {}
     sheet = TallySheet(tally)
     if full and with_children and org.kind == "street":
-        children = tally_figures.tally_totals(tally_figures.child_orgs(org), month, month)
+        children = tally_figures.children_totals(org, month)
         sheet.children_reported, sheet.children_expected = tally_figures.children_reporting(
             org, month)
     snapshot = (last_return_snapshot(tally)

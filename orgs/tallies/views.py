@@ -17,7 +17,7 @@ from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import xlsx_response
 from orgs.models import Organization
-from orgs.scoping import get_visible_or_404
+from orgs.scoping import get_visible_or_404, scope_root
 from orgs.tallies import figures as tally_figures
 from orgs.tallies import services as tallies
 from orgs.tallies.forms import ReturnForm, TallyForm, UnlockForm, parse_month
@@ -156,7 +156,7 @@ def completeness(request):
     month = parse_month(request.GET.get("month", ""),
                         (timezone.localdate().replace(day=1) - datetime.timedelta(days=1))
                         .replace(day=1))
-    result = tally_figures.completeness(Organization.objects.visible_to(request.user), month)
+    result = tally_figures.completeness(scope_root(request.user), month)
     return render(request, "orgs/completeness.html", {"c": result, "month": month})
 
 
@@ -167,8 +167,8 @@ def completeness_grid(request):
         year = int(request.GET.get("year", today.year))
     except ValueError:
         year = today.year
-    orgs = tally_figures.expected_orgs(Organization.objects.visible_to(request.user),
-                                 datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    orgs = tally_figures.expected_orgs(scope_root(request.user), datetime.date(year, 1, 1),
+                                       datetime.date(year, 12, 31))
     page = paginate(request, orgs.only("pk", "name", "code", "kind", "path", "depth",
                                        "founded_on", "dissolved_on"), per_page=60)
     return render(request, "orgs/completeness_grid.html", {
@@ -180,12 +180,10 @@ def _rollup(request):
     today = timezone.localdate()
     start = parse_month(request.GET.get("start", ""), today.replace(month=1, day=1))
     end = parse_month(request.GET.get("end", ""), today.replace(day=1))
-    visible = Organization.objects.visible_to(request.user)
     org = None
     if request.GET.get("org"):
         org = get_visible_or_404(Organization.objects, request.user, pk=request.GET["org"])
-    scope = org or visible
-    totals = tally_figures.tally_totals(scope, start, month_end(end))
+    totals = tally_figures.tally_totals(org or scope_root(request.user), start, month_end(end))
     rows = [(i, totals.get(i.pk)) for i in Indicator.objects.filter(is_active=True)
             .select_related("group").order_by("group__order", "order")]
     return start, end, org, rows

@@ -20,7 +20,7 @@ from encrypted_fields.fields import EncryptedCharField, EncryptedTextField
 
 from federation.kernel.privacy import lookup_hash
 from orgs.models import Gender, Organization, Role
-from orgs.scoping import ScopedQuerySet
+from orgs.scoping import ScopedQuerySet, subtree_q
 from rights.models.reference import ActionType, Category, Channel, Outcome, TimeLimit
 
 HANDLE_PERMISSION = "rights.handle_case"
@@ -135,7 +135,7 @@ class CaseQuerySet(ScopedQuerySet):
     def visible_to(self, user) -> CaseQuerySet:
         """District admins and rights staff see every case in their subtree; anyone else only
         the cases she registered or handles, and a street chair those of her street's
-        handlers. Leaders see none (counts come from `countable_by`)."""
+        handlers. Leaders see none (counts come from `within(org)`, orgs.scoping)."""
         qs = super().visible_to(user)
         if not user.is_authenticated or is_rights_staff(user):
             return qs
@@ -143,7 +143,7 @@ class CaseQuerySet(ScopedQuerySet):
             return qs.none()
         rule = Q(registered_by=user) | Q(handler=user)
         if user.role == Role.STREET_CHAIR and user.org_id:
-            rule |= Q(handler__org__path__startswith=user.org.path)
+            rule |= subtree_q("handler__org", user.org)
         return qs.filter(rule)
 
     def of_person(self, complainant: Complainant) -> CaseQuerySet:
@@ -151,15 +151,17 @@ class CaseQuerySet(ScopedQuerySet):
         root = complainant.person_id
         return self.filter(Q(complainant_id=root) | Q(complainant__same_as_id=root))
 
-    def countable_by(self, user) -> CaseQuerySet:
-        """The organization subtree, for counts only (no personal data leaves figures.py)."""
-        return ScopedQuerySet.visible_to(self, user)
-
     def open(self) -> CaseQuerySet:
         return self.exclude(status=Status.CLOSED)
 
     def overdue(self, today: datetime.date | None = None) -> CaseQuerySet:
         return self.filter(overdue_rule(today))
+
+    def overdue_feedback(self, today: datetime.date | None = None):
+        """Referrals of these cases whose receiving agency has not answered by the due date."""
+        today = today or timezone.localdate()
+        return CaseAction.objects.filter(case__in=self, feedback_due_on__lt=today,
+                                         feedback_on__isnull=True)
 
     def for_list(self) -> CaseQuerySet:
         """Lists and exports: narratives and addresses are neither loaded nor decrypted."""

@@ -35,10 +35,6 @@ class HouseholdQuerySet(ScopedQuerySet):
             return qs.none()
         return qs
 
-    def countable_by(self, user) -> HouseholdQuerySet:
-        """The organization subtree, for counts only."""
-        return ScopedQuerySet.visible_to(self, user)
-
 
 class Household(models.Model):
     scope_field = "org"

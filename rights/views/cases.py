@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from federation.kernel.models import AccessLog, log_access
 from federation.kernel.pagination import paginate
 from federation.kernel.spreadsheets import xlsx_response
-from rights import figures
 from rights.filters import CaseFilter
 from rights.forms import CaseForm, IntakeForm, UnmaskForm
 from rights.models import Case, Household
@@ -38,7 +37,7 @@ def overdue_list(request):
     page = paginate(request, cases.overdue().for_list())
     for case in page:
         case.masked = personal_data(case.complainant, fields=("name",))
-    feedback = figures.overdue_feedback(cases).select_related("case", "type")[:100]
+    feedback = cases.overdue_feedback().select_related("case", "type")[:100]
     visits = (Household.objects.visible_to(request.user)
               .filter(status="watch", next_visit_on__lt=timezone.localdate())
               .select_related("org", "colour").order_by("colour__order", "next_visit_on")[:100])

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from federation.kernel.models import AccessLog
 from federation.kernel.pagination import paginate
-from orgs.scoping import get_visible_or_404
+from orgs.scoping import get_visible_or_404, scope_root
 from rights import figures
 from rights.forms import MediationForm, SessionForm
-from rights.models import Case, Mediation
+from rights.models import Mediation
 from rights.views.common import audit, case_worker, get_case
 
 
@@ -22,7 +22,7 @@ def mediation_list(request):
                   .order_by("-started_on", "-pk"))
     year = timezone.localdate().year
     start, end = timezone.localdate().replace(month=1, day=1), timezone.localdate()
-    counts = figures.mediation_counts(Case.objects.visible_to(request.user), start, end)
+    counts = figures.mediation_counts(scope_root(request.user), start, end)
     return render(request, "rights/mediation_list.html", {
         "page": paginate(request, mediations), "counts": counts, "year": year})
 

@@ -12,7 +12,7 @@ from federation.kernel.models import AccessLog, log_access
 from federation.kernel.pagination import paginate
 from federation.kernel.privacy import mask_address, mask_name, mask_phone
 from orgs.models import Organization, OrgKind
-from orgs.scoping import get_visible_or_404
+from orgs.scoping import get_visible_or_404, scope_root
 from rights import figures
 from rights.forms import HouseholdForm, ScreeningForm
 from rights.models import ColourLevel, Household
@@ -43,7 +43,7 @@ def household_list(request):
     for household in page:
         household.masked = _masked(household)
     return render(request, "rights/household_list.html", {
-        "page": page, "counts": figures.register_counts(households), "colour": colour,
+        "page": page, "counts": figures.register_counts(scope_root(request.user)), "colour": colour,
         "colours": ColourLevel.objects.active(), "today": timezone.localdate(), "org": org,
         "communities": Organization.objects.visible_to(request.user)
         .filter(kind=OrgKind.COMMUNITY).only("pk", "name")})

@@ -12,8 +12,8 @@ from django.utils.translation import pgettext
 
 from federation.kernel.models import AccessLog, log_access
 from federation.kernel.spreadsheets import xlsx_response
+from orgs.scoping import scope_root
 from rights import figures
-from rights.models import Case, Household
 
 
 def _period(request) -> tuple[int, datetime.date, datetime.date]:
@@ -27,16 +27,16 @@ def _period(request) -> tuple[int, datetime.date, datetime.date]:
 
 
 def stats_context(user, start: datetime.date, end: datetime.date) -> dict:
-    cases = Case.objects.countable_by(user)
+    org = scope_root(user)
     return {
-        "totals": figures.case_totals(cases, start, end),
-        "categories": figures.by_category(cases, start, end),
-        "channels": figures.by_channel(cases, start, end),
-        "months": figures.by_month(cases, start, end),
-        "streets": figures.by_street(cases, start, end),
-        "risks": figures.by_risk(cases, start, end),
-        "mediation": figures.mediation_counts(cases, start, end),
-        "register": figures.register_counts(Household.objects.countable_by(user)),
+        "totals": figures.case_totals(org, start, end),
+        "categories": figures.by_category(org, start, end),
+        "channels": figures.by_channel(org, start, end),
+        "months": figures.by_month(org, start, end),
+        "streets": figures.by_street(org, start, end),
+        "risks": figures.by_risk(org, start, end),
+        "mediation": figures.mediation_counts(org, start, end),
+        "register": figures.register_counts(org),
     }
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from children import figures
-from children.models import Child, Grant, GrantProgramme, NursingRoom, Project
+from children.models import Grant, GrantProgramme
 from tests.children.factories import ChildFactory, GrantFactory, ProjectFactory, RoomFactory
 
 
@@ -30,20 +30,18 @@ def test_figures(world):
     GrantFactory(child=child, amount=Decimal("600"), paid_on=datetime.date(year, 1, 5))
     GrantFactory(child=child, amount=Decimal("400"), paid_on=datetime.date(year - 1, 1, 5),
                  programme=GrantProgramme.objects.get(code="jinguo_study"))
-    projects = Project.objects.all()
-    assert figures.area_rebuilt(projects, year) == Decimal("1000")
-    assert figures.area_rebuilt(projects.filter(org=world.c1), year) == Decimal("800")
-    assert figures.rooms_built(NursingRoom.objects.all(), year) == 1
-    paid = figures.grants_paid(Grant.objects.all(), year)
+    assert figures.area_rebuilt(world.district, year) == Decimal("1000")
+    assert figures.area_rebuilt(world.c1, year) == Decimal("800")
+    assert figures.rooms_built(world.district, year) == 1
+    paid = figures.grants_paid(world.district, year)
     assert (paid["amount"], paid["count"], paid["children"]) == (Decimal("600"), 1, 1)
     by_code = {p["code"]: p["amount"] for p in paid["programmes"]}
     assert by_code["spring_bud"] == Decimal("600") and by_code["jinguo_study"] == 0
-    table = {row["code"]: row for row in figures.projects_by_domain_status(projects)}
+    table = {row["code"]: row for row in figures.projects_by_domain_status(world.district)}
     assert table["park"]["total"] == 4 and table["park"]["counts"] == [0, 0, 1, 2, 1]
-    counts = figures.room_counts(NursingRoom.objects.all())
+    counts = figures.room_counts(world.district)
     assert (counts["built"], counts["planned"]) == (2, 1)
-    summary = figures.year_summary(projects, NursingRoom.objects.all(), Grant.objects.all(),
-                                   Child.objects.all(), year)
+    summary = figures.year_summary(world.district, year)
     assert (summary["area_rebuilt"], summary["rooms_built"], summary["projects_completed"]) == (
         Decimal("1000"), 1, 2)
     assert summary["grants"]["amount"] == Decimal("600")
@@ -54,7 +52,7 @@ def test_small_child_counts_are_suppressed(world):
     for _ in range(3):
         ChildFactory(org=world.c1, category="left_behind")
     shown = {row["code"]: row["shown"] for row in
-             figures.children_by_category(Child.objects.all())}
+             figures.children_by_category(world.district)}
     assert shown == {"difficulty": "<3", "left_behind": 3, "other": 0}
 
 
@@ -67,7 +65,7 @@ def test_the_summary_counts_children_aided_in_the_year_and_protects_small_cells(
     GrantFactory(child=ChildFactory(org=world.c1, category="other"),
                  paid_on=datetime.date(2024, 3, 1))  # another year
     ChildFactory(org=world.c1, category="other")  # on the register, not aided
-    rows = {row["code"]: row for row in figures.children_by_category(Child.objects.all(), 2025)}
+    rows = {row["code"]: row for row in figures.children_by_category(world.district, 2025)}
     assert {code: row["count"] for code, row in rows.items()} == {
         "difficulty": 1, "left_behind": 4, "other": 0}
     # 5 children aided is published: "<3" beside 4 and 0 would give the 1 away.

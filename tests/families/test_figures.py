@@ -23,14 +23,14 @@ def test_figures_follow_the_scope_and_period(world):
     HonourFactory(org=world.c1, year=2025, state=State.NOTICE)
     staff, street = world.users["district_staff"], world.users["street_chair"]
 
-    assert figures.inspections_in(staff, D(2025, 2, 1), D(2025, 2, 28)) == {
+    assert figures.inspections_in(staff.org, D(2025, 2, 1), D(2025, 2, 28)) == {
         "inspections": 2, "households": 2}
-    assert figures.inspections_in(street, D(2025, 1, 1), D(2025, 12, 31)) == {
+    assert figures.inspections_in(street.org, D(2025, 1, 1), D(2025, 12, 31)) == {
         "inspections": 2, "households": 1}
-    assert figures.members_in_campaign(staff) == 8
-    assert figures.members_in_campaign(street) == 3
-    assert figures.courtyard_headline(street) == {"registered": 2, "campaign": 1, "plaques": 1}
-    by_state = figures.honours_by_state(street, 2025)
+    assert figures.members_in_campaign(staff.org) == 8
+    assert figures.members_in_campaign(street.org) == 3
+    assert figures.courtyard_headline(street.org) == {"registered": 2, "campaign": 1, "plaques": 1}
+    by_state = figures.honours_by_state(street.org, 2025)
     assert by_state[State.AWARDED] == 1 and by_state[State.NOTICE] == 1
-    assert [r["n"] for r in figures.awarded_by_level(staff, 2025)] == [2]
-    assert figures.awarded_by_level(street, 2024)[0]["n"] == 1
+    assert [r["n"] for r in figures.awarded_by_level(staff.org, 2025)] == [2]
+    assert figures.awarded_by_level(street.org, 2024)[0]["n"] == 1

@@ -41,7 +41,7 @@ def test_rollup_sums_a_subtree_in_one_query(world, django_assert_num_queries):
     assert s1[ind("funds_raised").pk] == Decimal("100.50")
     assert ind("cervical_screening").pk not in s1  # nobody reported: absent, not 0
     with django_assert_num_queries(1):
-        district = tally_figures.tally_totals(Organization.objects.all(), MARCH, MARCH)
+        district = tally_figures.tally_totals(world.district, MARCH, MARCH)
     assert district[ind("lectures").pk] == 16
     assert tally_figures.tally_totals(world.c1, MARCH, MARCH)[ind("lectures").pk] == 2
 
@@ -76,7 +76,7 @@ def test_completeness_uses_real_timestamps_and_only_active_orgs(world):
     submitted(world.c2, on=datetime.date(2025, 4, 9))  # late
     submitted(gone, on=datetime.date(2025, 4, 1))  # closed before March: not expected
     TallyFactory(org=world.c3, month=MARCH)  # a draft is not a submission
-    c = tally_figures.completeness(Organization.objects.all(), MARCH, today=datetime.date(2025, 5, 1))
+    c = tally_figures.completeness(world.district, MARCH, today=datetime.date(2025, 5, 1))
     assert c.due_on == datetime.date(2025, 4, 8)
     assert (c.expected, c.submitted, c.on_time) == (5, 2, 1)  # S1 S2 C1 C2 C3; not C8, C9
     assert {o.code for o in c.missing} == {"S1", "S2", "C3"}

@@ -24,7 +24,7 @@ def grow(world, streets: int, communities: int):
 def test_subtree_and_ancestors_are_one_query_each(world, django_assert_num_queries):
     grow(world, 3, 3)
     with django_assert_num_queries(1):
-        assert len(list(Organization.objects.filter(path__startswith=world.s1.path))) == 4
+        assert len(list(Organization.objects.within(world.s1))) == 4
     leaf = Organization.objects.get(code="H1")
     with django_assert_num_queries(1):
         assert [o.code for o in leaf.ancestors] == ["D", "S1", "C1"]

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from rights import figures
-from rights.models import Case, Mediation
+from rights.models import Mediation
 from tests.rights.factories import CaseFactory, MediationFactory, make_rights_staff
 
 TODAY = timezone.localdate()
@@ -35,7 +35,7 @@ def test_record_a_mediation_with_sessions_and_agreement(world, login, staff):
     client.post(reverse("rights:mediation_edit", args=[mediation.pk]), {
         "started_on": TODAY.isoformat(), "parties": "李某、王某", "mediators": "甲",
         "agreement_reached": "true", "agreement": "协议离婚", "concluded_on": TODAY.isoformat()})
-    counts = figures.mediation_counts(Case.objects.all(), TODAY.replace(month=1, day=1), TODAY)
+    counts = figures.mediation_counts(world.district, TODAY.replace(month=1, day=1), TODAY)
     assert counts == {"mediations": 1, "agreements": 1, "failed": 0, "ongoing": 0,
                       "sessions": 2}
     page = client.get(reverse("rights:mediation_list"))

@@ -21,9 +21,10 @@ from federation.portal.api.serializers import (
     RegistryCountsSerializer,
     TallyTotalsSerializer,
 )
+from federation.portal.hooks import app_hooks
 from orgs import figures
-from orgs.models import Organization, OrgKind, Position
-from orgs.scoping import OrgScope
+from orgs.models import Organization, OrgKind
+from orgs.scoping import STEPLEN, subtree_q
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import Indicator, month_end
 
@@ -47,28 +48,14 @@ def scope_root(request) -> Organization:
 
 
 def programme_counts(root: Organization) -> dict[str, int]:
-    """The other apps' registries for a subtree, through their own figure functions."""
-    from children import figures as child_figures
-    from children.models import NursingRoom, Project
-    from families import figures as family_figures
-    from rights import figures as rights_figures
-    from rights.models import Case
-
-    scope, year = OrgScope(root), timezone.localdate().year
-    courtyards = family_figures.courtyard_headline(scope)
-    cases = rights_figures.headline(Case.objects.countable_by(scope),
-                                    datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-    rooms = child_figures.room_counts(NursingRoom.objects.visible_to(scope))
-    return {
-        "courtyard_households": courtyards["campaign"],
-        "courtyard_plaques": courtyards["plaques"],
-        "honours_awarded_this_year": sum(
-            family_figures.awarded_by_type_and_level(scope, year).values()),
-        "cases_received_this_year": cases["received"],
-        "cases_closed_this_year": cases["closed"],
-        "child_friendly_projects": Project.objects.visible_to(scope).count(),
-        "nursing_rooms_built": rooms["built"],
-    }
+    """Each app's registry counts for a subtree, from the `programme_counts(org, year)` of its
+    figures module (federation.kernel.hooks)."""
+    year = timezone.localdate().year
+    counts: dict[str, int] = {}
+    for module in app_hooks("figures"):
+        if hasattr(module, "programme_counts"):
+            counts.update(module.programme_counts(root, year))
+    return counts
 
 
 class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
@@ -84,7 +71,7 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         parent = Organization.objects.filter(
-            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Organization.steplen))
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - STEPLEN))
         orgs = Organization.objects.visible_to(self.request.user).annotate(
             parent_code=Subquery(parent.values("code")[:1]))
         kind = self.request.query_params.get("kind")
@@ -93,7 +80,7 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
         under = self.request.query_params.get("under")
         if under:
             root = Organization.objects.visible_to(self.request.user).filter(code=under).first()
-            orgs = orgs.filter(path__startswith=root.path) if root else orgs.none()
+            orgs = orgs.filter(subtree_q("", root)) if root else orgs.none()
         return orgs.order_by("path")
 
 
@@ -103,17 +90,15 @@ class RegistryCountsView(APIView):
     @extend_schema(parameters=[ORG_PARAM], responses=RegistryCountsSerializer)
     def get(self, request):
         root = scope_root(request)
-        orgs = Organization.objects.filter(path__startswith=root.path)
-        positions = Position.objects.filter(org__path__startswith=root.path)
-        kinds = figures.org_counts_by_kind(orgs)
-        sites = figures.service_site_counts(orgs)
+        kinds = figures.org_counts_by_kind(root)
+        sites = figures.service_site_counts(root)
         site_labels = {f.name: f.verbose_name for f in Organization._meta.fields}
         data = {
             "org": root.code,
             "organizations": [{"key": k, "label": str(OrgKind(k).label), "count": n}
                               for k, n in kinds.items()],
             "committee": [{"level": level, "post": post, "count": n}
-                          for (level, post), n in sorted(figures.committee_counts(positions)
+                          for (level, post), n in sorted(figures.committee_counts(root)
                                                          .items())],
             "service_sites": [{"key": k, "label": str(site_labels[k]), "count": n}
                               for k, n in sites.items()],

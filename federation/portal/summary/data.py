@@ -61,9 +61,3 @@ class SummaryContext:
     @property
     def last_year_end(self) -> datetime.date:
         return datetime.date(self.year - 1, 12, 31)
-
-    def subtree(self, model, field_path: str = "org"):
-        """All rows of `model` inside the run's scope (the scope was checked when the run was
-        requested; the task runs without a user)."""
-        lookup = f"{field_path}__path__startswith" if field_path else "path__startswith"
-        return model._default_manager.filter(**{lookup: self.org.path})

@@ -7,26 +7,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from children import figures
-from children.models import Child, Grant, NursingRoom, Project, ProjectStatus
+from children.models import ProjectStatus
 from federation.portal.summary.data import Headline, Section, SummaryContext, Table
-from orgs.scoping import OrgScope
 
 
 def build(ctx: SummaryContext) -> Section:
-    scope = OrgScope(ctx.org)
-    projects = Project.objects.visible_to(scope)
-    rooms = NursingRoom.objects.visible_to(scope)
-    grants = Grant.objects.in_scope(scope)
-    table = figures.projects_by_domain_status(projects)
-    completed = projects.filter(completed_on__year=ctx.year).count()
-    completed_last = projects.filter(completed_on__year=ctx.year - 1).count()
-    area, area_last = (figures.area_rebuilt(projects, ctx.year),
-                       figures.area_rebuilt(projects, ctx.year - 1))
-    built, built_last = (figures.rooms_built(rooms, ctx.year),
-                         figures.rooms_built(rooms, ctx.year - 1))
-    paid, paid_last = figures.grants_paid(grants, ctx.year), figures.grants_paid(
-        grants, ctx.year - 1)
-    categories = figures.children_by_category(Child.objects.in_scope(scope), ctx.year)
+    org = ctx.org
+    table = figures.projects_by_domain_status(org)
+    completed = figures.projects_completed(org, ctx.year)
+    completed_last = figures.projects_completed(org, ctx.year - 1)
+    area, area_last = (figures.area_rebuilt(org, ctx.year), figures.area_rebuilt(org, ctx.year - 1))
+    built, built_last = (figures.rooms_built(org, ctx.year), figures.rooms_built(org, ctx.year - 1))
+    paid, paid_last = figures.grants_paid(org, ctx.year), figures.grants_paid(org, ctx.year - 1)
+    categories = figures.children_by_category(org, ctx.year)
 
     section = Section("children", _("Children's work"))
     section.tables.append(Table(

@@ -8,13 +8,12 @@ from django.utils.translation import pgettext
 from families import figures
 from families.models import CourtyardCategory, CourtyardTier, HonourLevel, HonourType
 from federation.portal.summary.data import Headline, Section, SummaryContext, Table
-from orgs.scoping import OrgScope
 
 PERCENT = "0.0"
 
 
 def build(ctx: SummaryContext) -> Section:
-    scope = OrgScope(ctx.org)
+    scope = ctx.org
     types = list(HonourType.objects.order_by("order", "pk"))
     levels = list(HonourLevel.objects.order_by("order", "pk"))
     tiers = list(CourtyardTier.objects.order_by("-min_score", "pk"))

@@ -7,21 +7,18 @@ from django.utils.translation import pgettext
 
 from federation.portal.summary.data import Headline, Section, SummaryContext, Table
 from orgs import figures
-from orgs.models import LEVEL_KINDS, Organization, OrgKind, Position, Post, Term
+from orgs.models import LEVEL_KINDS, OrgKind, Post
 
 
 def build(ctx: SummaryContext) -> Section:
-    orgs = ctx.subtree(Organization, "")
-    positions = ctx.subtree(Position)
-    terms = ctx.subtree(Term)
     period, last_period = (ctx.start, ctx.end), (ctx.start.replace(year=ctx.year - 1),
                                                  ctx.last_year_end)
-    kinds = figures.org_counts_by_kind(orgs, period)
-    kinds_last = figures.org_counts_by_kind(orgs, last_period)
-    committee = figures.committee_counts(positions, ctx.end)
-    elected = figures.terms_elected_by_kind(terms, ctx.year)
-    this, last = (figures.scope_headline(orgs, positions, ctx.end),
-                  figures.scope_headline(orgs, positions, ctx.last_year_end))
+    kinds = figures.org_counts_by_kind(ctx.org, period)
+    kinds_last = figures.org_counts_by_kind(ctx.org, last_period)
+    committee = figures.committee_counts(ctx.org, ctx.end)
+    elected = figures.terms_elected_by_kind(ctx.org, ctx.year)
+    this, last = (figures.scope_headline(ctx.org, ctx.end),
+                  figures.scope_headline(ctx.org, ctx.last_year_end))
     levels = [(k, str(OrgKind(k).label)) for k in LEVEL_KINDS] + [("other", _("Other"))]
     section = Section("organization", _("Organizations"))
     section.tables.append(Table(

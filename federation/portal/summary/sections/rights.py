@@ -7,15 +7,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from federation.portal.summary.data import Headline, Section, SummaryContext, Table
-from orgs.scoping import OrgScope
 from rights import figures
-from rights.models import Case
 
 RATE = "0.0"
 
 
 def build(ctx: SummaryContext) -> Section:
-    cases = Case.objects.countable_by(OrgScope(ctx.org))
+    cases = ctx.org
     last_start = ctx.start.replace(year=ctx.year - 1)
     totals = figures.case_totals(cases, ctx.start, ctx.end, today=ctx.end)
     last = figures.case_totals(cases, last_start, ctx.last_year_end, today=ctx.last_year_end)

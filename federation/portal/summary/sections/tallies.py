@@ -12,7 +12,7 @@ from django.utils.translation import pgettext
 
 from federation.portal.summary.data import Headline, Section, SummaryContext, Table
 from orgs.activities import figures as activity_figures
-from orgs.activities.models import Activity, ActivityCategory
+from orgs.activities.models import ActivityCategory
 from orgs.models import Organization, OrgKind
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import Indicator
@@ -31,9 +31,8 @@ def _number(value):
 
 
 def activities(ctx: SummaryContext) -> Section:
-    acts = ctx.subtree(Activity)
-    this = activity_figures.activities_by_category_month(acts, ctx.year)
-    last = activity_figures.activities_by_category_month(acts, ctx.year - 1)
+    this = activity_figures.activities_by_category_month(ctx.org, ctx.year)
+    last = activity_figures.activities_by_category_month(ctx.org, ctx.year - 1)
     categories = list(ActivityCategory.objects.order_by("order", "code"))
     section = Section("activities", _("Work activities"))
     section.tables.append(Table(
@@ -64,8 +63,8 @@ def tallies(ctx: SummaryContext) -> Section:
                                       ctx.last_year_end)
     targets = tally_figures.target_progress(ctx.org, ctx.year)
     street_totals = tally_figures.tally_by_street(ctx.org, ctx.start, ctx.end)
-    streets = list(Organization.objects.filter(path__startswith=ctx.org.path,
-                                               kind=OrgKind.STREET).order_by("path"))
+    streets = list(Organization.objects.within(ctx.org).filter(kind=OrgKind.STREET)
+                   .order_by("path"))
     section = Section("tallies", _("Monthly tallies summed"))
     rows = []
     for ind in indicators:
@@ -103,8 +102,7 @@ def tallies(ctx: SummaryContext) -> Section:
 
 def completeness(ctx: SummaryContext) -> Section:
     today = min(timezone.localdate(), ctx.end + datetime.timedelta(days=40))
-    orgs = list(tally_figures.expected_orgs(Organization.objects.filter(
-        path__startswith=ctx.org.path), ctx.start, ctx.end)
+    orgs = list(tally_figures.expected_orgs(ctx.org, ctx.start, ctx.end)
         .only("pk", "name", "code", "kind", "path", "depth", "founded_on", "dissolved_on")
         .order_by("path"))
     grid = tally_figures.completeness_grid(orgs, ctx.year, today=today)
