@@ -33,10 +33,10 @@ def test_subtree_and_ancestors_are_one_query_each(world, django_assert_num_queri
 def test_committee_counts_are_one_query_whatever_the_size(world, django_assert_num_queries):
     grow(world, 2, 2)
     with django_assert_num_queries(1):
-        small = figures.committee_counts(Position.objects.all())
+        small = figures.committee_counts(world.district)
     grow(world, 4, 5)
     with django_assert_num_queries(1):
-        large = figures.committee_counts(Position.objects.all())
+        large = figures.committee_counts(world.district)
     assert small[("community", Post.CHAIR)] == 4
     assert large[("community", Post.CHAIR)] == 24
     assert large[("community", Post.MEMBER)] == 24
@@ -45,7 +45,7 @@ def test_committee_counts_are_one_query_whatever_the_size(world, django_assert_n
 def test_ended_positions_are_history_not_counts(world):
     current = PositionFactory(org=world.c1, post=Post.CHAIR)
     PositionFactory(org=world.c1, post=Post.CHAIR, ended_on=datetime.date(2023, 1, 1))
-    counts = figures.post_totals(Position.objects.all())
+    counts = figures.post_totals(world.district)
     assert counts[Post.CHAIR] == 1
     assert Position.objects.filter(org=world.c1).count() == 2
     assert current.is_current
@@ -56,7 +56,7 @@ def test_scope_headline(world):
     PositionFactory(org=world.c2, post=Post.VICE_CHAIR_FULL)
     PositionFactory(org=world.c3, post=Post.VICE_CHAIR_PART)
     PositionFactory(org=world.c3, post=Post.DELEGATE)
-    headline = figures.scope_headline(Organization.objects.all(), Position.objects.all())
+    headline = figures.scope_headline(world.district)
     assert headline == {"streets": 2, "communities": 3, "other_orgs": 1, "chairs": 1,
                         "vice_chairs_full": 1, "vice_chairs_part": 1, "committee_members": 3}
 
