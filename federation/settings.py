@@ -237,6 +237,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "orgs.tasks.tally_reminders",
         "schedule": crontab(minute=0, hour=8),
     },
+    "duty-reminders": {  # early in each quarter, once per executive member and quarter
+        "task": "orgs.tasks.duty_reminders",
+        "schedule": crontab(minute=30, hour=8),
+    },
     # The health page reports the age of the last heartbeat: beat and a worker are alive.
     "heartbeat": {"task": "federation.portal.tasks.heartbeat", "schedule": 60.0},
     "clear-expired-sessions": {"task": "federation.portal.tasks.clear_expired_sessions",

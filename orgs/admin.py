@@ -7,7 +7,8 @@ from treebeard.forms import movenodeform_factory
 from federation.kernel.passwords import InitialPasswordForm, ResetPasswordForm
 from federation.kernel.sessions import end_sessions_action
 from orgs.activities.models import ActivityCategory
-from orgs.models import Organization, Person, Position, Term, User
+from orgs.duties.models import DutyKind, ReviewWeights
+from orgs.models import Organization, Person, Position, Role, Term, User
 from orgs.tallies.models import AnnualTarget, Indicator, IndicatorGroup, ReportingDeadline
 
 
@@ -27,10 +28,17 @@ class PortalUserAdmin(UserAdmin):
     list_display = ["username", "first_name", "role", "org", "is_active", "last_login"]
     list_filter = ["role", "is_active"]
     list_select_related = ["org"]
-    raw_id_fields = ["org"]
+    raw_id_fields = ["org", "person"]
     fieldsets = (*UserAdmin.fieldsets, (_("Federation"), {
-        "fields": ("org", "role", "phone", "must_change_password")}))
-    add_fieldsets = (*UserAdmin.add_fieldsets, (_("Federation"), {"fields": ("org", "role")}))
+        "fields": ("org", "role", "person", "phone", "must_change_password")}))
+    add_fieldsets = (*UserAdmin.add_fieldsets, (_("Federation"), {
+        "fields": ("org", "role", "person")}))
+
+    def save_model(self, request, obj, form, change):
+        # An executive member's account belongs to the organization of her committee record.
+        if obj.role == Role.EXECUTIVE_MEMBER and obj.person_id:
+            obj.org_id = obj.person.org_id
+        super().save_model(request, obj, form, change)
 
 
 class PositionInline(admin.TabularInline):
@@ -82,3 +90,29 @@ class AnnualTargetAdmin(admin.ModelAdmin):
     list_filter = ["year", "indicator"]
     list_select_related = ["org", "indicator"]
     raw_id_fields = ["org"]
+
+
+# Executive members' duties: kinds with their points, and the yearly review's other weights.
+@admin.register(DutyKind)
+class DutyKindAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_zh", "name_en", "weight", "passes_up", "order", "is_active"]
+    list_editable = ["weight", "passes_up", "order", "is_active"]
+
+
+class DistrictAdminOnly:
+    """Weights are the district admin's to set (other staff with admin access read them)."""
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_district_admin and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return (request.user.is_district_admin and not ReviewWeights.objects.exists()
+                and super().has_add_permission(request))
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReviewWeights)
+class ReviewWeightsAdmin(DistrictAdminOnly, admin.ModelAdmin):
+    list_display = ["__str__", "per_woman", "per_request", "per_answer", "updated_at"]

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext
 from federation.kernel.hooks import Chart, Tile
 from orgs import figures
 from orgs.activities import figures as activity_figures
+from orgs.duties.dashboard import tiles as duty_tiles
 from orgs.models import Organization, OrgKind
 from orgs.scoping import scope_root
 from orgs.tallies import figures as tally_figures
@@ -59,7 +60,7 @@ def tiles(user, year: int) -> list[Tile]:
     result.append(Tile(_("Executive committee members"), this["committee_members"],
                        last["committee_members"], unit=pgettext("unit", "people"),
                        url=reverse("orgs:committee_stats")))
-    return result
+    return result + duty_tiles(user, year)
 
 
 def _figure(value):

@@ -15,6 +15,7 @@ from federation.kernel.demo import (
     UNITS,
     DemoContext,
 )
+from orgs.duties.demo import seed as seed_duties
 from orgs.models import (
     Education,
     Joined,
@@ -129,6 +130,7 @@ def seed(ctx: DemoContext) -> None:
     ctx.out.write(f"    {len(tree.nodes)} organizations, "
                   f"{Person.objects.count()} committee members")
     seed_activities_and_tallies(ctx)
+    seed_duties(ctx)
 
 
 def _seed_committees(ctx: DemoContext) -> None:

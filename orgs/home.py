@@ -15,6 +15,13 @@ def panel(request) -> dict | None:
     user = request.user
     if not user.is_authenticated or not user.org_id:
         return None
+    if user.is_executive_member:  # her own year: nothing of the organization's
+        from orgs.duties.models import Duty
+
+        today = timezone.localdate()
+        return {"member": True, "year": today.year,
+                "duties_this_year": Duty.objects.visible_to(user).filter(
+                    done_on__year=today.year).count()}
     today = timezone.localdate()
     last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     due = tally_figures.deadlines([last_month])[last_month]

@@ -149,6 +149,7 @@ class Role(models.TextChoices):
     STREET_CHAIR = "street_chair", _("Street/township chair")
     COMMUNITY_CHAIR = "community_chair", _("Community/village chair")
     LEADER = "leader", _("Leader")
+    EXECUTIVE_MEMBER = "executive_member", _("Executive member")
 
 
 DISTRICT_ROLES = (Role.DISTRICT_ADMIN, Role.DISTRICT_STAFF)
@@ -159,7 +160,14 @@ ROLE_ORG_KINDS = {
     Role.LEADER: (OrgKind.DISTRICT,),
     Role.STREET_CHAIR: (OrgKind.STREET,),
     Role.COMMUNITY_CHAIR: (OrgKind.COMMUNITY,),
+    # An executive member sits on the committee of any organization; her account is linked
+    # to her Person record (User.person) and sees only her own duty records.
+    Role.EXECUTIVE_MEMBER: tuple(OrgKind.values),
 }
+#: Roles the portal's account pages hand out; executive members' accounts are created in
+#: the admin, where the account is linked to her committee record.
+PORTAL_ROLES = [(value, label) for value, label in Role.choices
+                if value != Role.EXECUTIVE_MEMBER]
 
 
 class UserQuerySet(ScopedQuerySet):
@@ -189,6 +197,10 @@ class User(AbstractUser):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, blank=True)
     must_change_password = models.BooleanField(_("must change password"), default=False)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    person = models.OneToOneField(
+        "orgs.Person", verbose_name=_("committee member"), on_delete=models.SET_NULL,
+        null=True, blank=True, related_name="account",
+        help_text=_("For an executive member's account: her record on the committee."))
 
     scope_field = "org"
     objects = PortalUserManager()
@@ -202,8 +214,15 @@ class User(AbstractUser):
 
     @property
     def scope_path(self) -> str | None:
-        """Path prefix of the subtree this user may see (None: no organization)."""
+        """Path prefix of the subtree this user may see (None: no organization). An executive
+        member sees no subtree: only her own duty records (orgs.duties.models)."""
+        if self.role == Role.EXECUTIVE_MEMBER:
+            return None
         return self.org.path if self.org_id else None
+
+    @property
+    def is_executive_member(self) -> bool:
+        return self.role == Role.EXECUTIVE_MEMBER and not self.is_superuser
 
     @property
     def is_district(self) -> bool:
@@ -226,15 +245,17 @@ class User(AbstractUser):
 
     def manageable_roles(self) -> list[tuple[str, str]]:
         if self.is_district_admin:
-            return list(Role.choices)
+            return list(PORTAL_ROLES)
         if self.role == Role.STREET_CHAIR:
             return [(Role.COMMUNITY_CHAIR.value, Role.COMMUNITY_CHAIR.label)]
         return []
 
     @property
     def can_write(self) -> bool:
-        """Leaders read; every other role records work in its scope."""
-        return self.is_active and (self.is_superuser or self.role not in ("", Role.LEADER))
+        """Leaders read; every other role records work in its scope. An executive member
+        writes only her own duty records (orgs.duties), nothing else."""
+        return self.is_active and (self.is_superuser or self.role not in (
+            "", Role.LEADER, Role.EXECUTIVE_MEMBER))
 
 
 class Education(models.TextChoices):

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.kernel.hooks import Todo
+from orgs.duties.todo import items as duty_items
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import AWAITING_REVIEW, TALLY_KINDS, Tally, TallyState
 
@@ -20,10 +21,10 @@ def last_month(today: datetime.date) -> datetime.date:
 
 
 def items(user) -> list[Todo]:
+    result = duty_items(user)
     if not (user.can_write and user.org_id):
-        return []
+        return result
     today = timezone.localdate()
-    result = []
     org = user.org
     if org.kind in TALLY_KINDS:  # two queries: the deadline and her own tallies
         month = last_month(today)

@@ -2,6 +2,7 @@ from django.urls import path
 
 from orgs import views
 from orgs.activities import views as activity_views
+from orgs.duties.urls import urlpatterns as duty_urls
 from orgs.tallies import excel as tally_excel
 from orgs.tallies import views as tally_views
 
@@ -45,4 +46,6 @@ urlpatterns = [
     path("tallies/totals/export/", tally_views.rollup_export, name="rollup_export"),
     path("tallies/targets/", tally_views.targets, name="targets"),
     path("indicators/", tally_views.indicator_catalogue, name="indicators"),
+    # Executive members at work (执委履职)
+    *duty_urls,
 ]

@@ -11,6 +11,8 @@ from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
 from orgs import figures, imports
+from orgs.duties import services as duty_services
+from orgs.duties.models import EXECUTIVE_POSTS, Duty
 from orgs.forms import (
     EndPositionForm,
     OrganizationForm,
@@ -19,7 +21,7 @@ from orgs.forms import (
     TermForm,
     UploadForm,
 )
-from orgs.models import LEVEL_KINDS, Organization, OrgKind, Person, Position, Post
+from orgs.models import LEVEL_KINDS, Organization, OrgKind, Person, Position, Post, User
 from orgs.scoping import get_visible_or_404, scope_root
 
 
@@ -139,12 +141,24 @@ def position_end(request, pk: int):
                                                "back": position.org})
 
 
+def may_give_login(user, person: Person) -> bool:
+    """The person page offers an executive member's login when she has none yet."""
+    return (duty_services.may_give_login(user) and not User.objects.filter(person=person).exists()
+            and Position.objects.current().filter(person=person,
+                                                  post__in=EXECUTIVE_POSTS).exists())
+
+
 @login_required
 def person_detail(request, pk: int):
     person = get_visible_or_404(Person.objects.select_related("org"), request.user, pk=pk)
     positions = person.positions.select_related("org", "term").order_by("-started_on")
+    duties = Duty.objects.visible_to(request.user).filter(person=person).select_related(
+        "kind").order_by("-done_on", "-pk")[:10]
     return render(request, "orgs/person_detail.html", {"person": person,
-                                                        "positions": positions})
+                                                        "positions": positions,
+                                                        "duties": duties,
+                                                        "may_give_login": may_give_login(
+                                                            request.user, person)})
 
 
 @write_required

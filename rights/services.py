@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from encrypted_fields.fields import EncryptedFieldMixin
 
 from federation.kernel.models import AccessLog
+from orgs.duties import services as duty_services
 from orgs.models import Role, User
 from orgs.scoping import street_path
 from rights.models import Case, CaseAction, Complainant, Mediation, MediationSession, Status
@@ -66,6 +67,8 @@ def register_case(*, user, complainant_data: dict, case_data: dict) -> tuple[Cas
     complainant.save()
     case = Case(complainant=complainant, registered_by=user, **case_data)
     case.save()
+    if case.source_request_id:  # the request passed up is dealt with: it names this case
+        duty_services.mark_turned_into_case(user, case.source_request_id, case.number)
     return case, found is not None
 
 

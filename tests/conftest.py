@@ -80,3 +80,15 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture
+def member(world) -> User:
+    """An executive member of C1's committee (桃源社区) with her own account, linked to her
+    committee record."""
+    from tests.factories import PersonFactory, PositionFactory
+
+    person = PersonFactory(org=world.c1, name="李秀兰")
+    PositionFactory(org=world.c1, person=person)
+    return UserFactory(username="executive_member", role=Role.EXECUTIVE_MEMBER, org=world.c1,
+                       person=person, first_name="李秀兰")

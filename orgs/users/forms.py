@@ -25,7 +25,8 @@ class UserForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.manager = manager
         self.fields["org"].queryset = Organization.objects.visible_to(manager).filter(
-            kind__in={k for kinds in ROLE_ORG_KINDS.values() for k in kinds})
+            kind__in={k for role, kinds in ROLE_ORG_KINDS.items()
+                      if role != Role.EXECUTIVE_MEMBER for k in kinds})
         self.fields["org"].required = True
         self.fields["role"].choices = manager.manageable_roles()
         self.fields["role"].required = True

@@ -241,6 +241,10 @@ class Case(models.Model):
     followed_up_on = models.DateField(_("follow-up visit on"), null=True, blank=True)
     satisfaction = models.CharField(_("satisfaction"), max_length=12, blank=True,
                                      choices=Satisfaction.choices)
+    # The executive member's request (社情民意 / 诉求) this case was taken from, if any.
+    source_request = models.ForeignKey(
+        "orgs.VoiceRequest", verbose_name=_("taken from the request passed up"),
+        on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="cases")
     version = models.PositiveIntegerField(default=1, editable=False)
     anonymized_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from federation.kernel.models import AccessLog, log_access
 from federation.kernel.pagination import paginate
 from federation.kernel.spreadsheets import xlsx_response
+from orgs.duties.services import intake_prefill
 from rights.filters import CaseFilter
 from rights.forms import CaseForm, IntakeForm, UnmaskForm
 from rights.models import Case, Household
@@ -82,9 +83,20 @@ def _export_row(case: Case) -> list:
 
 @case_worker
 def case_create(request):
-    form = IntakeForm(request.POST or None, user=request.user)
+    # Taken from a request an executive member passed up (?from_request=<its id>): the form
+    # starts from what she recorded, and the case keeps the link.
+    source = intake_prefill(request.user, request.GET.get("from_request"))
+    initial = {}
+    if source:
+        initial = {"name": source["name"], "phone": source["phone"],
+                   "summary": source["summary"]}
+        if source["org"] is not None:
+            initial["org"] = source["org"]
+    form = IntakeForm(request.POST or None, user=request.user, initial=initial)
     if form.is_valid():
         complainant, data = form.split()
+        if source:
+            data["source_request"] = source["request"]
         case, returning = register_case(user=request.user, complainant_data=complainant,
                                         case_data=data)
         audit(request, case, AccessLog.Action.CREATE)
@@ -94,7 +106,8 @@ def case_create(request):
             messages.info(request, _("Returning complainant: her earlier cases are linked."))
         messages.success(request, _("Case %(number)s registered.") % {"number": case.number})
         return redirect(case)
-    return render(request, "rights/intake.html", {"form": form})
+    return render(request, "rights/intake.html", {
+        "form": form, "source": source["request"] if source else None})
 
 
 def _detail_context(request, case: Case, full: bool) -> dict:

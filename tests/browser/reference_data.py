@@ -13,6 +13,7 @@ from django.apps import apps
 SEEDS = {  # a model seeded by the migration -> the migration module
     ("orgs", "Indicator"): "orgs.migrations.0003_seed_reference_data",
     ("rights", "Channel"): "rights.migrations.0002_reference_data",
+    ("orgs", "DutyKind"): "orgs.migrations.0007_seed_duty_kinds",
 }
 
 

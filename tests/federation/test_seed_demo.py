@@ -28,9 +28,10 @@ def test_seed_demo_small_is_deterministic_and_has_a_login_per_role(db):
 def _delete_work_records():
     """Work records protect the users and organizations they point at: they go first."""
     from families.models import Honour, Household, InspectionRound, Recipient
+    from orgs.duties.models import Duty, VoiceRequest
     from rights.models import Case, Complainant
     from rights.models import Household as RiskHousehold
 
     for model in (InspectionRound, Honour, Recipient, Household, Child, Project, NursingRoom,
-                  Expert, RiskHousehold, Case, Complainant):
+                  Expert, RiskHousehold, Case, Complainant, VoiceRequest, Duty):
         model.objects.all().delete()

@@ -71,9 +71,11 @@ def test_anonymous_is_sent_to_login_everywhere(client, db):
 
 @pytest.mark.parametrize("role", ["district_admin", "district_staff", "leader", "street_chair",
                                   "community_chair", "other_street_chair",
-                                  "other_community_chair"])
-def test_each_role_gets_no_server_error(world, login, role):
-    client = login(world.users[role])
+                                  "other_community_chair", "executive_member"])
+def test_each_role_gets_no_server_error(world, login, role, request):
+    user = request.getfixturevalue("member") if role == "executive_member" else (
+        world.users[role])
+    client = login(user)
     client.raise_request_exception = False
     errors = []
     for name, kwargs in patterns():

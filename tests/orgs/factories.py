@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime
 
 import factory
+from django.utils import timezone
 
 from orgs.activities.models import Activity, ActivityCategory
+from orgs.duties.models import Duty, DutyKind, VoiceRequest
 from orgs.tallies.models import Indicator, Tally, TallyValue
 
 
@@ -38,3 +40,25 @@ def put(tally: Tally, **values) -> Tally:
 
 def ind(code: str) -> Indicator:
     return Indicator.objects.get(code=code)
+
+
+class DutyFactory(factory.django.DjangoModelFactory):
+    """A duty of `person` (pass person=; org defaults to hers)."""
+
+    class Meta:
+        model = Duty
+
+    org = factory.SelfAttribute("person.org")
+    kind = factory.LazyFunction(lambda: DutyKind.objects.get(code="contact"))
+    done_on = factory.LazyFunction(lambda: datetime.date(timezone.localdate().year, 3, 10))
+    women_reached = 5
+    text = "入户走访联系妇女"
+
+
+def voice_request(duty, **fields) -> VoiceRequest:
+    """A request passed up from `duty` (its kind becomes the voice kind)."""
+    duty.kind = DutyKind.objects.get(code="voice")
+    duty.save(update_fields=["kind"])
+    fields = {"subject": "小区缺少托育点", "woman_name": "张美玲", "woman_phone": "13812345678",
+              "detail": "双职工家庭接送困难", **fields}
+    return VoiceRequest.objects.create(duty=duty, org=duty.org, **fields)

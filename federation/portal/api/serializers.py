@@ -59,3 +59,32 @@ class TallyTotalsSerializer(serializers.Serializer):
     start = serializers.CharField(help_text="First month, YYYY-MM")
     end = serializers.CharField(help_text="Last month, YYYY-MM")
     values = TallyValueSerializer(many=True)
+
+
+class DutyKindCountSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text="Code of the kind of duty")
+    count = serializers.IntegerField()
+
+
+class DutyFiguresSerializer(serializers.Serializer):
+    members = serializers.IntegerField(help_text="Executive members in the period")
+    active = serializers.IntegerField(help_text="Members with at least one duty recorded")
+    active_share = serializers.IntegerField(allow_null=True, help_text="Per cent")
+    duties = serializers.IntegerField()
+    women_reached = serializers.IntegerField()
+    requests = serializers.IntegerField(help_text="Voices and needs passed up")
+    answered = serializers.IntegerField(help_text="Answered or turned into a rights case")
+    answer_rate = serializers.IntegerField(allow_null=True, help_text="Per cent")
+
+
+class StreetDutiesSerializer(DutyFiguresSerializer):
+    org = serializers.CharField(help_text="Code of the street")
+
+
+class CommitteeDutiesSerializer(DutyFiguresSerializer):
+    org = serializers.CharField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+    meetings = serializers.IntegerField()
+    by_kind = DutyKindCountSerializer(many=True)
+    streets = StreetDutiesSerializer(many=True)

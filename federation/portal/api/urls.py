@@ -18,6 +18,7 @@ urlpatterns = [
     path("v1/", include(router.urls)),
     path("v1/registry-counts/", views.RegistryCountsView.as_view(), name="registry_counts"),
     path("v1/tally-totals/", views.TallyTotalsView.as_view(), name="tally_totals"),
+    path("v1/committee-duties/", views.CommitteeDutiesView.as_view(), name="committee_duties"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
 ]

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.portal.api.serializers import (
+    CommitteeDutiesSerializer,
     IndicatorSerializer,
     OrganizationSerializer,
     RegistryCountsSerializer,
@@ -23,6 +24,7 @@ from federation.portal.api.serializers import (
 )
 from federation.portal.hooks import app_hooks
 from orgs import figures
+from orgs.duties import figures as duty_figures
 from orgs.models import Organization, OrgKind
 from orgs.scoping import STEPLEN, subtree_q
 from orgs.tallies import figures as tally_figures
@@ -34,6 +36,8 @@ ORG_PARAM = OpenApiParameter("org", OpenApiTypes.STR, description=(
 
 def scope_root(request) -> Organization:
     """The organization named by ?org= inside the user's scope, or the user's own."""
+    if request.user.is_executive_member:  # her own records only: no organization's figures
+        raise NotFound
     visible = Organization.objects.visible_to(request.user)
     code = request.query_params.get("org")
     if code:
@@ -147,3 +151,38 @@ class TallyTotalsView(APIView):
             "org": root.code, "start": f"{start:%Y-%m}", "end": f"{end:%Y-%m}",
             "values": [{"indicator": i.code, "unit": i.unit, "total": totals.get(i.pk)}
                        for i in indicators]}).data)
+
+
+def _day(text: str | None, default: datetime.date, name: str) -> datetime.date:
+    if not text:
+        return default
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError({name: "use YYYY-MM-DD"}) from None
+
+
+class CommitteeDutiesView(APIView):
+    """Executive members at work (执委履职) for a subtree and period: members and active
+    members, duties by kind, women reached, requests passed up and answered, and the same per
+    street. Counts only: no names of members or of the women concerned."""
+
+    @extend_schema(parameters=[
+        ORG_PARAM,
+        OpenApiParameter("start", OpenApiTypes.DATE, description="First day (default 1 Jan)"),
+        OpenApiParameter("end", OpenApiTypes.DATE, description="Last day (default 31 Dec)"),
+    ], responses=CommitteeDutiesSerializer)
+    def get(self, request):
+        root = scope_root(request)
+        year = timezone.localdate().year
+        start = _day(request.query_params.get("start"), datetime.date(year, 1, 1), "start")
+        end = _day(request.query_params.get("end"), datetime.date(year, 12, 31), "end")
+        if end < start:
+            raise ValidationError({"end": "must not be before start"})
+        data = duty_figures.committee_figures(root, start, end)
+        data.update({
+            "org": root.code, "start": start, "end": end,
+            "by_kind": [{"kind": k, "count": n} for k, n in data["by_kind"].items()],
+            "streets": [{**row, "org": row["org"].code} for row in
+                        duty_figures.by_street(root, start, end)]})
+        return Response(CommitteeDutiesSerializer(data).data)
