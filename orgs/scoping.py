@@ -106,9 +106,9 @@ ScopedManager = models.Manager.from_queryset(ScopedQuerySet)
 
 def scope_root(user) -> Organization | None:
     """The organization whose subtree a user's figures count: her own; for a superuser without
-    an organization, the top of the tree; none for an executive member."""
-    if not user.is_authenticated or getattr(user, "is_executive_member", False):
-        return None  # an executive member counts nothing: she sees her own records only
+    an organization, the top of the tree."""
+    if not user.is_authenticated:
+        return None
     if user.org_id:
         return user.org
     if user.is_superuser:

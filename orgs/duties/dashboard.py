@@ -14,7 +14,7 @@ from orgs.scoping import scope_root
 
 def tiles(user, year: int) -> list[Tile]:
     org = scope_root(user)
-    if org is None:  # an executive member counts nothing
+    if org is None or user.is_executive_member:  # a member's figures are her own page's
         return []
     this, last = figures.year_and_last(org, year)
     review = reverse("orgs:duty_review") + f"?year={year}"

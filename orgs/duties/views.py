@@ -44,7 +44,7 @@ def not_for_members(view):
     @login_required
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if scope_root(request.user) is None:  # an executive member, or no organization
+        if request.user.is_executive_member or scope_root(request.user) is None:
             raise PermissionDenied
         return view(request, *args, **kwargs)
 
