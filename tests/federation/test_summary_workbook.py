@@ -64,7 +64,8 @@ def sentence(item: SummaryItem) -> str:
     return item.phrase.replace("{value}", str(main.value)).replace("{people}", "")
 
 
-def build(path, items=ITEMS, period=Period(2026, "H1"), annexes=ANNEXES):
+def build(path, items=ITEMS, period=None, annexes=ANNEXES):
+    period = period or Period(2026, "H1")
     with translation.override("zh-hans"):
         write_leader_workbook(path, items=items, lines=LINES, period=period,
                               org_name="示范区妇联",
