@@ -9,7 +9,8 @@ import zipfile
 from dataclasses import dataclass
 
 import pytest
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from federation.kernel.hooks import Figure, SummaryItem
@@ -205,3 +206,51 @@ def test_the_title_names_the_period(tmp_path):
     book = build(tmp_path / "h1.xlsx", period=Period(2026, "H1"))
     assert "2026年上半年工作总结" in book["关键指标"]["A1"].value
     assert "时间进度 50%" in book["关键指标"]["A2"].value
+
+
+def test_annexes_equal_the_tally_pages(world, login, tmp_path):
+    from federation.portal.summary import annexes
+    from orgs.tallies.models import Indicator, TallyState
+    from tests.orgs.factories import TallyFactory, put
+
+    def submitted(org, month, on, **values):
+        at = timezone.make_aware(datetime.datetime.combine(on, datetime.time(10)))
+        put(TallyFactory(org=org, month=month, state=TallyState.SUBMITTED,
+                         first_submitted_at=at, submitted_at=at), **values)
+
+    march, april = datetime.date(2025, 3, 1), datetime.date(2025, 4, 1)
+    submitted(world.c1, march, datetime.date(2025, 4, 2), lectures=2)
+    submitted(world.c3, march, datetime.date(2025, 4, 20), lectures=5)
+    submitted(world.c1, april, datetime.date(2025, 5, 3), lectures=1)
+    submitted(world.c1, datetime.date(2025, 8, 1), datetime.date(2025, 9, 3), lectures=9)
+    period = Period(2025, "H1")
+    with translation.override("zh-hans"):
+        parts = [annexes.street_totals(world.district, period),
+                 annexes.completeness(world.district, period,
+                                      today=datetime.date(2025, 7, 20))]
+    book = build(tmp_path / "annexes.xlsx", period=period, annexes=parts)
+    assert book.sheetnames[-3:] == ["附表：各街道月报合计", "附表：月报填报情况", "图表数据"]
+    rows = list(book["附表：各街道月报合计"].iter_rows(values_only=True))
+    lectures = Indicator.objects.get(code="lectures")
+    label = f"{lectures.name}（{lectures.unit}）"
+    start = next(i for i, r in enumerate(rows) if r[0] == "街道" and label in r)
+    column = rows[start].index(label)
+    block = rows[start + 1:start + 1 + next(
+        n for n, r in enumerate(rows[start + 1:]) if r[0] is None)]
+    by_street = {r[0]: r[column] for r in block}
+    assert list(by_street) == [world.s1.name, world.s2.name, "合计"]
+    assert by_street.pop("合计") == 8
+    assert by_street == {world.s1.name: 3, world.s2.name: 5}  # August is not in H1
+    # the same figures as the roll-up page of each street
+    client = login(world.users["district_staff"])
+    for street, value in ((world.s1, 3), (world.s2, 5)):
+        page = client.get(reverse("orgs:rollup"), {"start": "2025-01", "end": "2025-06",
+                                                    "org": street.pk})
+        assert page.status_code == 200
+        assert {i.code: t for i, t in page.context["rows"]}["lectures"] == value
+    grid = list(book["附表：月报填报情况"].iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(grid) if r[0] == "月份") + 1
+    assert [r[0] for r in grid[start:start + 6]] == [f"{m}月" for m in range(1, 7)]
+    assert grid[start + 2][1:4] == (5, 2, 1)  # S1, S2, C1, C2, C3 expected; C1 on time
+    months = next(r for r in grid if r[0] == "组织")
+    assert months[2:] == tuple(f"{m}月" for m in range(1, 7))
