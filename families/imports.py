@@ -14,10 +14,13 @@ from django.utils.translation import gettext_lazy
 from families.models import (
     CourtyardCategory,
     Household,
+    Inspection,
     InspectionRound,
+    PlaqueEvent,
     ScoreSheet,
     record_inspection,
 )
+from federation.kernel.db import analyze
 from federation.kernel.spreadsheets import (
     CellError,
     Column,
@@ -127,6 +130,7 @@ def import_households(upload, user) -> ImportResult:
         through.objects.bulk_create([
             through(household_id=h.pk, courtyardcategory_id=c.pk)
             for h, (_row, _org, chosen) in zip(households, pending, strict=True) for c in chosen])
+        analyze(Household, through)
     return ImportResult(saved=len(households))
 
 
@@ -209,4 +213,5 @@ def import_round(upload, inspection_round: InspectionRound, user) -> ImportResul
                               {i.pk: row[f"item_{i.pk}"] for i in items},
                               inspectors=inspectors, remarks=row["remarks"] or "", user=user,
                               round=inspection_round)
+        analyze(Household, Inspection, PlaqueEvent)
     return ImportResult(saved=len(pending))

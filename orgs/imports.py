@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from federation.kernel.db import analyze
 from federation.kernel.spreadsheets import (
     CellError,
     Column,
@@ -115,6 +116,7 @@ def import_workbook(upload, user) -> ImportResult:
                                      str(member_sheet().name))
             if result.errors:
                 raise UploadRejected(result.errors)
+            analyze(Organization, Person, Position)
     except UploadRejected:
         return result
     result.orgs, result.people = len(created), people

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from federation.kernel.db import analyze
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import (
     XLSX_CONTENT_TYPE,
@@ -36,6 +37,8 @@ from orgs.tallies.models import (
     TALLY_KINDS,
     Indicator,
     Tally,
+    TallyValue,
+    TallyValueChange,
     fmt,
     month_end,
     same_month_last_year,
@@ -155,6 +158,7 @@ def import_tallies(upload, user, submit: bool) -> UploadResult:
     with transaction.atomic():
         for tally, values, flags in saves:
             tallies.save(tally, user, values, flags, tally.version, submit_after=submit)
+        analyze(Tally, TallyValue, TallyValueChange)
     result.tallies = len(saves)
     return result
 

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from federation.kernel.db import analyze
 from federation.kernel.demo import DEMO_PASSWORD, SCALES, DemoContext
 from federation.portal.hooks import app_hooks
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
                     module.seed(ctx)
                 seconds = time.monotonic() - started
                 self.stdout.write(f"  {app}: seeded in {seconds:.1f} s")
+            analyze()  # a bulk load: fresh planner statistics, or PostgreSQL plans for empty tables
         self.print_logins()
 
     def print_logins(self):
