@@ -6,15 +6,21 @@ from django.utils.translation import pgettext
 
 from families import figures
 from families.models import CourtyardTier
-from federation.kernel.hooks import Chart, Tile
+from federation.kernel.hooks import Chart, Tile, per_request
 from orgs.scoping import scope_root
+
+
+def courtyard_headline(user) -> dict[str, int]:
+    """Shared by the dashboard's tile and the home panel of one request: one query."""
+    return per_request(user, "courtyard-headline",
+                       lambda: figures.courtyard_headline(scope_root(user)))
 
 
 def tiles(user, year: int) -> list[Tile]:
     org = scope_root(user)
     awarded = sum(figures.awarded_by_type_and_level(org, year).values())
     awarded_last = sum(figures.awarded_by_type_and_level(org, year - 1).values())
-    courtyards = figures.courtyard_headline(org)
+    courtyards = courtyard_headline(user)
     return [
         Tile(_("Model families and people awarded"), awarded, awarded_last,
              unit=pgettext("unit", "awards"), url=reverse("families:honours")),
@@ -24,7 +30,7 @@ def tiles(user, year: int) -> list[Tile]:
 
 
 def charts(user, year: int) -> list[Chart]:
-    _villages, streets, _total = figures.coverage(scope_root(user))
+    _villages, streets, _total = figures.coverage(scope_root(user), villages=False)
     if not streets:
         return []
     tiers = list(CourtyardTier.objects.order_by("-min_score", "pk"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from families import figures
+from families.dashboard import courtyard_headline
 from families.models import FINAL_STATES, Honour
 from orgs.scoping import scope_root
 
@@ -17,7 +18,7 @@ def panel(request) -> dict | None:
     honours = figures.honours_by_state(org, year)
     return {
         "year": year,
-        "courtyards": figures.courtyard_headline(org),
+        "courtyards": courtyard_headline(request.user),
         "honours": honours,
         "open_honours": sum(n for state, n in honours.items() if state not in FINAL_STATES),
         "awaiting": Honour.objects.awaiting(request.user).count(),

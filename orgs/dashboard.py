@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from federation.kernel.hooks import Chart, Tile
+from federation.kernel.hooks import Chart, Tile, per_request
 from orgs import figures
 from orgs.activities import figures as activity_figures
 from orgs.duties.dashboard import tiles as duty_tiles
@@ -30,33 +30,43 @@ def _year(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
+def tally_years(user, year: int) -> dict[tuple[int, int, int], object]:
+    """The scope's tallies by indicator and month over the year and the one before: one query
+    shared by the tiles, the charts and the home panel of one request."""
+    return per_request(user, f"tally-years-{year}", lambda: tally_figures.tally_by_year_month(
+        scope_root(user), year - 1, year))
+
+
+def _indicators(user) -> dict[str, Indicator]:
+    """The indicators the tiles and charts show, by code: one query for both."""
+    return per_request(user, "dashboard-indicators", lambda: {
+        i.code: i for i in Indicator.objects.filter(
+            code__in=TILE_INDICATORS + TREND_INDICATORS + (STREET_INDICATOR,))})
+
+
 def tiles(user, year: int) -> list[Tile]:
     org = scope_root(user)
     end = min(datetime.date(year, 12, 31), timezone.localdate())
-    this = figures.scope_headline(org, end)
-    last = figures.scope_headline(org, datetime.date(year - 1, 12, 31))
-    acts = activity_figures.activities_by_category_month(org, year)
-    acts_last = activity_figures.activities_by_category_month(org, year - 1)
-    totals = tally_figures.tally_totals(org, *_year(year))
-    totals_last = tally_figures.tally_totals(org, *_year(year - 1))
-    targets = tally_figures.target_progress(user.org, year) if user.org_id else {}
-    indicators = {i.code: i for i in Indicator.objects.filter(code__in=TILE_INDICATORS)}
+    this, last = figures.scope_headlines(org, [end, datetime.date(year - 1, 12, 31)])
+    acts = activity_figures.activities_by_year(org, year - 1, year)
+    by_year_month = tally_years(user, year)
+    totals = tally_figures.year_totals(by_year_month, year)
+    totals_last = tally_figures.year_totals(by_year_month, year - 1)
+    targets = tally_figures.annual_targets(user.org, year) if user.org_id else {}
+    indicators = _indicators(user)
     rollup = reverse("orgs:rollup")
     result = [
-        Tile(_("Activities held"), sum(v["n"] for v in acts.values()),
-             sum(v["n"] for v in acts_last.values()), unit=pgettext("unit", "activities"),
-             url=reverse("orgs:activities")),
-        Tile(_("Women reached by activities"), sum(v["women"] for v in acts.values()),
-             sum(v["women"] for v in acts_last.values()),
+        Tile(_("Activities held"), acts[year]["n"], acts[year - 1]["n"],
+             unit=pgettext("unit", "activities"), url=reverse("orgs:activities")),
+        Tile(_("Women reached by activities"), acts[year]["women"], acts[year - 1]["women"],
              unit=pgettext("unit", "person-times"), url=reverse("orgs:activities")),
     ]
     for code in TILE_INDICATORS:
         ind = indicators.get(code)
         if ind is None:
             continue
-        target = targets.get(ind.pk, (None, None))[0]
         result.append(Tile(ind.name, _figure(totals.get(ind.pk)), _figure(totals_last.get(ind.pk)),
-                           target=_figure(target), unit=ind.unit, url=rollup))
+                           target=_figure(targets.get(ind.pk)), unit=ind.unit, url=rollup))
     result.append(Tile(_("Executive committee members"), this["committee_members"],
                        last["committee_members"], unit=pgettext("unit", "people"),
                        url=reverse("orgs:committee_stats")))
@@ -74,8 +84,10 @@ def charts(user, year: int) -> list[Chart]:
     org = scope_root(user)
     charts = []
     months = [_("%(m)s月") % {"m": m} for m in range(1, 13)]
-    by_month = tally_figures.tally_by_month(org, year)
-    trend = list(Indicator.objects.filter(code__in=TREND_INDICATORS))
+    by_month = {(ind, m): total for (ind, y, m), total in tally_years(user, year).items()
+                if y == year}
+    indicators = _indicators(user)
+    trend = [indicators[code] for code in TREND_INDICATORS if code in indicators]
     if by_month:
         chart = Chart("tally-trend", _("Monthly trend"), "line", months,
                       [{"name": ind.name, "data": [_figure(by_month.get((ind.pk, m)))
@@ -85,9 +97,9 @@ def charts(user, year: int) -> list[Chart]:
         charts.append(chart)
     streets = list(Organization.objects.within(org).filter(kind=OrgKind.STREET)
                    .order_by("path").only("pk", "name", "path"))
-    indicator = Indicator.objects.filter(code=STREET_INDICATOR).first()
+    indicator = indicators.get(STREET_INDICATOR)
     if len(streets) > 1 and indicator is not None:
-        by_street = tally_figures.tally_by_street(org, *_year(year))
+        by_street = tally_figures.tally_by_street(org, *_year(year), indicators=[indicator.pk])
         values = [_figure(by_street.get((s.path, indicator.pk))) for s in streets]
         chart = Chart("street-comparison", _("%(indicator)s by street") % {
             "indicator": indicator.name}, "bar", [s.name for s in streets],

@@ -53,13 +53,28 @@ def post_totals(org: Organization, on: datetime.date | None = None) -> dict[str,
     return counts
 
 
-def scope_headline(org: Organization, on: datetime.date | None = None) -> dict[str, int]:
-    """The line a county report opens with: "12 townships, 153 villages, 165 full-time chairs,
-    342 part-time vice-chairs, 3,480 executive members" — two queries. With `on`, as it stood
-    that day (organizations active that year, posts held that day)."""
-    period = (on.replace(month=1, day=1), on) if on else None
-    kinds = org_counts_by_kind(org, period)
-    posts = post_totals(org, on)
+def scope_headlines(org: Organization, days: list[datetime.date]) -> list[dict[str, int]]:
+    """scope_headline() as it stood on each of `days` (organizations active in that day's
+    year up to the day, posts held that day): two queries however many days."""
+    kinds_rows = list(Organization.objects.within(org).order_by().values("kind").annotate(**{
+        f"d{i}": Count("pk", filter=(Q(founded_on__isnull=True) | Q(founded_on__lte=day))
+                       & (Q(dissolved_on__isnull=True)
+                          | Q(dissolved_on__gte=day.replace(month=1, day=1))))
+        for i, day in enumerate(days)}))
+    post_rows = list(Position.objects.within(org).order_by().values("post").annotate(**{
+        f"d{i}": Count("person", distinct=True, filter=Q(started_on__lte=day) & (
+            Q(ended_on__isnull=True) | Q(ended_on__gt=day))) for i, day in enumerate(days)}))
+    result = []
+    for i in range(len(days)):
+        kinds = dict.fromkeys(OrgKind.values, 0)
+        kinds.update({row["kind"]: row[f"d{i}"] for row in kinds_rows})
+        posts = dict.fromkeys(Post.values, 0)
+        posts.update({row["post"]: row[f"d{i}"] for row in post_rows})
+        result.append(_headline(kinds, posts))
+    return result
+
+
+def _headline(kinds: dict[str, int], posts: dict[str, int]) -> dict[str, int]:
     return {
         "streets": kinds[OrgKind.STREET],
         "communities": kinds[OrgKind.COMMUNITY],
@@ -69,6 +84,14 @@ def scope_headline(org: Organization, on: datetime.date | None = None) -> dict[s
         "vice_chairs_part": posts[Post.VICE_CHAIR_PART] + posts[Post.VICE_CHAIR_SECONDED],
         "committee_members": sum(posts.values()) - posts[Post.DELEGATE],
     }
+
+
+def scope_headline(org: Organization, on: datetime.date | None = None) -> dict[str, int]:
+    """The line a county report opens with: "12 townships, 153 villages, 165 full-time chairs,
+    342 part-time vice-chairs, 3,480 executive members" — two queries. With `on`, as it stood
+    that day (organizations active that year, posts held that day)."""
+    period = (on.replace(month=1, day=1), on) if on else None
+    return _headline(org_counts_by_kind(org, period), post_totals(org, on))
 
 
 def terms_elected(org: Organization, year: int) -> int:

@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 
 from federation.kernel.hooks import scope_figures
+from orgs.dashboard import tally_years
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import TALLY_KINDS, Indicator, Tally
 
@@ -41,8 +42,11 @@ def scope_panel(user, last_month: datetime.date, today: datetime.date) -> dict:
     context = {}
     if user.org.kind != "community":
         context["completeness"] = tally_figures.completeness(user.org, last_month, today)
-    progress = tally_figures.target_progress(user.org, today.year)
-    indicators = {i.pk: i for i in Indicator.objects.filter(pk__in=progress)}
-    context["targets"] = [(indicators[pk], target, total)
-                          for pk, (target, total) in progress.items()][:6]
+    targets = tally_figures.annual_targets(user.org, today.year)
+    # The year's totals: the dashboard on the same page has them already (one query for both).
+    totals = tally_figures.year_totals(tally_years(user, today.year), today.year) if targets \
+        else {}
+    indicators = {i.pk: i for i in Indicator.objects.filter(pk__in=targets)}
+    context["targets"] = [(indicators[pk], target, totals.get(pk))
+                          for pk, target in targets.items()][:6]
     return context

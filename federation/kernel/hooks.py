@@ -92,6 +92,17 @@ def scope_figures(user, name: str, compute: Callable[[], Any]) -> Any:
     return result
 
 
+def per_request(user, key: str, compute: Callable[[], Any]) -> Any:
+    """compute(), once per request: figures that several hooks of one page need (the
+    dashboard's tiles and charts, the home panels) are computed by the first that asks and
+    handed to the others. Kept on the request's user object, which lives as long as the
+    request."""
+    memo = user.__dict__.setdefault("_figures_this_request", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 @dataclass
 class Todo:
     label: str

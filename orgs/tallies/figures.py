@@ -217,14 +217,48 @@ def tally_by_month(org: Organization, year: int,
     return {(r["indicator_id"], r["tally__month"].month): r["total"] for r in rows}
 
 
+def tally_by_year_month(org: Organization, first_year: int, last_year: int,
+                        states: tuple[str, ...] = COUNTED_STATES,
+                        ) -> dict[tuple[int, int, int], Decimal]:
+    """{(indicator id, year, month): total} for a subtree over whole years, in one query: a
+    year's totals, its months and last year's all come from it (the dashboard)."""
+    rows = (TallyValue.objects.filter(subtree_q("tally__org", org),
+                                      tally__month__gte=datetime.date(first_year, 1, 1),
+                                      tally__month__lte=datetime.date(last_year, 12, 31),
+                                      tally__state__in=states)
+            .order_by().values("indicator_id", "tally__month").annotate(total=Sum("value")))
+    return {(r["indicator_id"], r["tally__month"].year, r["tally__month"].month): r["total"]
+            for r in rows}
+
+
+def year_totals(by_year_month: dict[tuple[int, int, int], Decimal], year: int,
+                ) -> dict[int, Decimal]:
+    """A year's totals by indicator from tally_by_year_month(): absent stays absent."""
+    totals: dict[int, Decimal] = {}
+    for (indicator, y, _month), total in by_year_month.items():
+        if y == year:
+            totals[indicator] = totals.get(indicator, 0) + total
+    return totals
+
+
+def annual_targets(org: Organization, year: int) -> dict[int, Decimal]:
+    """indicator id -> the organization's own annual target: one query."""
+    return dict(AnnualTarget.objects.filter(org=org, year=year)
+                .values_list("indicator_id", "target"))
+
+
 def tally_by_street(org: Organization, start: datetime.date,
                     end: datetime.date, states: tuple[str, ...] = COUNTED_STATES,
+                    indicators: list[int] | None = None,
                     ) -> dict[tuple[str, int], Decimal]:
-    """{(street path, indicator id): total} over a period: each street's own entry plus its
-    communities', in one query."""
-    rows = (TallyValue.objects.filter(subtree_q("tally__org", org), tally__month__gte=start,
-                                      tally__month__lte=end, tally__state__in=states,
-                                      tally__org__depth__gte=2)
+    """{(street path, indicator id): total} over a period (of `indicators`, or all): each
+    street's own entry plus its communities', in one query."""
+    values = TallyValue.objects.all()
+    if indicators is not None:
+        values = values.filter(indicator_id__in=indicators)
+    rows = (values.filter(subtree_q("tally__org", org), tally__month__gte=start,
+                          tally__month__lte=end, tally__state__in=states,
+                          tally__org__depth__gte=2)
             .order_by().annotate(street=street_of("tally__org"))
             .values("street", "indicator_id").annotate(total=Sum("value")))
     return {(r["street"], r["indicator_id"]): r["total"] for r in rows}

@@ -12,6 +12,8 @@ from families.models import State
 from tests.factories import OrganizationFactory, PositionFactory
 from tests.families.factories import HonourFactory, HouseholdFactory, inspect
 
+QUERIES_UNCACHED = 0  # the leader's home page with DASHBOARD_CACHE_SECONDS=0
+
 
 def add_data(world, n: int):
     for i in range(n):
@@ -144,3 +146,20 @@ def test_figures_are_computed_once_per_scope_and_kept_for_a_while(world, login, 
         assert cache.get(panels[0])["targets"] == []  # the tallies panel's scope figures too
     finally:
         cache.delete_many(keys + panels)
+
+
+def test_uncached_dashboard_makes_a_pinned_number_of_queries(world, login, settings,
+                                                             django_assert_num_queries):
+    """Each figure family is one aggregate query (this year and last in one, tiles, charts
+    and home panels sharing what they both need), so the count is fixed: a new query on the
+    home page must be a decision, not an accident."""
+    settings.DASHBOARD_CACHE_SECONDS = 0
+    add_data(world, 3)
+    client = login(world.users["leader"])
+    client.get(reverse("home"))  # the session and the user's first-request lookups
+    with django_assert_num_queries(QUERIES_UNCACHED):
+        response = client.get(reverse("home"), {"year": 2025})
+    assert response.status_code == 200
+    tiles = {t.label: t for t in response.context["tiles"]}
+    assert tiles["获得表彰的最美家庭和先进个人"].value == 3
+    assert tiles["参与美丽庭院创建的家庭"].value == 3
