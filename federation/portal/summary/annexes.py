@@ -33,7 +33,7 @@ def street_totals(org: Organization, period: Period) -> Annex:
     indicators = list(Indicator.objects.filter(is_active=True).select_related("group")
                       .order_by("group__order", "order"))  # as on the roll-up page
     totals = tally_figures.tally_by_street(org, period.start, period.end)
-    streets = list(Organization.objects.filter(path__startswith=org.path, kind=OrgKind.STREET)
+    streets = list(Organization.objects.within(org).filter(kind=OrgKind.STREET)
                    .order_by("path").only("pk", "name", "path"))
     tables = []
     for first in range(0, len(indicators), INDICATORS_PER_BLOCK):
@@ -52,8 +52,7 @@ def completeness(org: Organization, period: Period, today: datetime.date | None 
     """Completeness and timeliness of the period's months, rates only for months whose
     deadline has passed; then each organization's months."""
     today = min(today or timezone.localdate(), period.end + datetime.timedelta(days=40))
-    orgs = list(tally_figures.expected_orgs(
-        Organization.objects.filter(path__startswith=org.path), period.start, period.end)
+    orgs = list(tally_figures.expected_orgs(org, period.start, period.end)
         .only("pk", "name", "code", "kind", "path", "depth", "founded_on", "dissolved_on")
         .order_by("path"))
     grid = tally_figures.completeness_grid(orgs, period.year, today=today)
