@@ -10,14 +10,13 @@ from orgs.scoping import scope_root
 
 
 def tiles(user, year: int) -> list[Tile]:
-    org = scope_root(user)
+    done = figures.completed_by_year(scope_root(user), [year, year - 1])
     return [
         Tile(_("Child-friendly projects completed"),
-             figures.projects_completed(org, year), figures.projects_completed(org, year - 1),
+             done[year]["projects"], done[year - 1]["projects"],
              unit=pgettext("unit", "projects"), url=reverse("children:overview")),
-        Tile(_("Nursing rooms built"), figures.rooms_built(org, year),
-             figures.rooms_built(org, year - 1), unit=pgettext("unit", "rooms"),
-             url=reverse("children:rooms")),
+        Tile(_("Nursing rooms built"), done[year]["rooms"], done[year - 1]["rooms"],
+             unit=pgettext("unit", "rooms"), url=reverse("children:rooms")),
     ]
 
 

@@ -18,11 +18,10 @@ def courtyard_headline(user) -> dict[str, int]:
 
 def tiles(user, year: int) -> list[Tile]:
     org = scope_root(user)
-    awarded = sum(figures.awarded_by_type_and_level(org, year).values())
-    awarded_last = sum(figures.awarded_by_type_and_level(org, year - 1).values())
+    awarded = figures.awarded_by_year(org, [year, year - 1])
     courtyards = courtyard_headline(user)
     return [
-        Tile(_("Model families and people awarded"), awarded, awarded_last,
+        Tile(_("Model families and people awarded"), awarded[year], awarded[year - 1],
              unit=pgettext("unit", "awards"), url=reverse("families:honours")),
         Tile(_("Households in the courtyard campaign"), courtyards["campaign"],
              unit=pgettext("unit", "households"), url=reverse("families:coverage")),

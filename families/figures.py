@@ -128,6 +128,15 @@ def members_in_campaign(org: Organization) -> int:
         n=Sum("members"))["n"] or 0
 
 
+def awarded_by_year(org: Organization, years: list[int]) -> dict[int, int]:
+    """Honours awarded in each of `years` (every year present): one query."""
+    rows = (Honour.objects.within(org).filter(year__in=years, state=State.AWARDED).order_by()
+            .values("year").annotate(n=Count("pk")))
+    counts = dict.fromkeys(years, 0)
+    counts.update({r["year"]: r["n"] for r in rows})
+    return counts
+
+
 def awarded_by_type_and_level(org: Organization, year: int) -> dict[tuple[int, int], int]:
     """Honours awarded in the year, {(honour_type_id, level_id): n}: one query."""
     rows = (Honour.objects.within(org).filter(year=year, state=State.AWARDED).order_by()

@@ -17,8 +17,7 @@ def _period(year: int) -> tuple[datetime.date, datetime.date]:
 
 def tiles(user, year: int) -> list[Tile]:
     org = scope_root(user)
-    this = figures.headline(org, *_period(year))
-    last = figures.headline(org, *_period(year - 1))
+    this, last = figures.headlines(org, [_period(year), _period(year - 1)])
     url = reverse("rights:stats") if user.is_district or user.role == "leader" else ""
     return [
         Tile(_("Rights cases received"), this["received"], last["received"],

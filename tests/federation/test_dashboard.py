@@ -12,7 +12,7 @@ from families.models import State
 from tests.factories import OrganizationFactory, PositionFactory
 from tests.families.factories import HonourFactory, HouseholdFactory, inspect
 
-QUERIES_UNCACHED = 0  # the leader's home page with DASHBOARD_CACHE_SECONDS=0
+QUERIES_UNCACHED = 40  # the leader's home page with DASHBOARD_CACHE_SECONDS=0
 
 
 def add_data(world, n: int):
@@ -163,3 +163,42 @@ def test_uncached_dashboard_makes_a_pinned_number_of_queries(world, login, setti
     tiles = {t.label: t for t in response.context["tiles"]}
     assert tiles["获得表彰的最美家庭和先进个人"].value == 3
     assert tiles["参与美丽庭院创建的家庭"].value == 3
+
+
+def test_figures_of_two_years_in_one_query_equal_each_year_alone(world):
+    """The dashboard's combined queries state what the one-period functions (the pages') do."""
+    from children import figures as children_figures
+    from families import figures as family_figures
+    from orgs import figures as org_figures
+    from orgs.tallies import figures as tally_figures
+    from orgs.tallies.models import TallyState
+    from rights import figures as rights_figures
+    from tests.orgs.factories import TallyFactory, put
+    from tests.rights.factories import CaseFactory
+
+    add_data(world, 4)
+    for month, lectures in ((datetime.date(2024, 3, 1), 2), (datetime.date(2025, 3, 1), 5),
+                            (datetime.date(2025, 7, 1), 1)):
+        put(TallyFactory(org=world.c1, month=month, state=TallyState.APPROVED),
+            lectures=lectures)
+    for day in (datetime.date(2024, 6, 1), datetime.date(2025, 6, 1)):
+        CaseFactory(org=world.c1, received_on=day, registered_by=world.users["district_staff"])
+    org, years = world.district, [2025, 2024]
+    days = [datetime.date(2025, 12, 31), datetime.date(2024, 12, 31)]
+    assert org_figures.scope_headlines(org, days) == [
+        org_figures.scope_headline(org, day) for day in days]
+    by_year_month = tally_figures.tally_by_year_month(org, 2024, 2025)
+    for year in years:
+        assert tally_figures.year_totals(by_year_month, year) == tally_figures.tally_totals(
+            org, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    assert {m: v for (i, y, m), v in by_year_month.items() if y == 2025} == {
+        m: v for (i, m), v in tally_figures.tally_by_month(org, 2025).items()}
+    periods = [(datetime.date(y, 1, 1), datetime.date(y, 12, 31)) for y in years]
+    assert rights_figures.headlines(org, periods) == [
+        rights_figures.headline(org, *p) for p in periods]
+    assert [h["received"] for h in rights_figures.headlines(org, periods)] == [1, 1]
+    assert family_figures.awarded_by_year(org, years) == {
+        y: sum(family_figures.awarded_by_type_and_level(org, y).values()) for y in years}
+    assert children_figures.completed_by_year(org, years) == {
+        y: {"projects": children_figures.projects_completed(org, y),
+            "rooms": children_figures.rooms_built(org, y)} for y in years}
