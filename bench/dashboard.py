@@ -33,21 +33,21 @@ os.environ["DASHBOARD_CACHE_SECONDS"] = "0"
 def floor_queries(org, year: int) -> list[tuple[str, object]]:
     """(label, queryset) of the minimal aggregates for `org`'s subtree and `year`."""
     from django.db.models import Count, Q, Sum
-    from django.db.models.functions import ExtractYear, Substr
+    from django.db.models.functions import ExtractYear
     from django.utils import timezone
 
     from children.models import NursingRoom, Project
     from families.models import Honour, Household
     from orgs.activities.models import Activity
     from orgs.models import Organization, Position
+    from orgs.scoping import street_of, subtree_q
     from orgs.tallies.models import COUNTED_STATES, AnnualTarget, Indicator, Tally, TallyValue
     from rights.models import Case
 
     first, last = datetime.date(year - 1, 1, 1), datetime.date(year, 12, 31)
     end, end_last = min(last, timezone.localdate()), datetime.date(year - 1, 12, 31)
-    under = {"org__path__startswith": org.path}
-    street = Substr("org__path", 1, 2 * Organization.steplen)
-    tallies = TallyValue.objects.filter(tally__org__path__startswith=org.path,
+    street = street_of("org")
+    tallies = TallyValue.objects.filter(subtree_q("tally__org", org),
                                         tally__month__range=(first, last),
                                         tally__state__in=COUNTED_STATES).order_by()
     lecture = Indicator.objects.filter(code="lecture_attendance").values("pk")[:1]
@@ -58,43 +58,41 @@ def floor_queries(org, year: int) -> list[tuple[str, object]]:
          tallies.values("indicator_id", "tally__month").annotate(total=Sum("value"))),
         ("one indicator by street", tallies.filter(
             indicator_id__in=lecture, tally__month__gte=datetime.date(year, 1, 1),
-            tally__org__depth__gte=2).annotate(
-            street=Substr("tally__org__path", 1, 2 * Organization.steplen))
+            tally__org__depth__gte=2).annotate(street=street_of("tally__org"))
             .values("street").annotate(total=Sum("value"))),
         ("annual targets", AnnualTarget.objects.filter(org=org, year=year)
          .values("indicator_id", "target")),
-        ("activities by year", Activity.objects.filter(**under, starts_on__range=(first, last))
+        ("activities by year", Activity.objects.within(org).filter(starts_on__range=(first, last))
          .order_by().annotate(y=ExtractYear("starts_on")).values("y")
          .annotate(n=Count("pk"), women=Sum("women"))),
-        ("organizations by kind", Organization.objects.filter(path__startswith=org.path)
-         .order_by().values("kind").annotate(
+        ("organizations by kind", Organization.objects.within(org).order_by()
+         .values("kind").annotate(
              n=Count("pk", filter=Q(is_active=True)),
              then=Count("pk", filter=(Q(founded_on__isnull=True) | Q(founded_on__lte=end))
                         & (Q(dissolved_on__isnull=True) | Q(dissolved_on__gte=first))))),
-        ("posts on both dates", Position.objects.filter(**under).order_by().values("post")
+        ("posts on both dates", Position.objects.within(org).order_by().values("post")
          .annotate(now=Count("person", distinct=True, filter=held(end)),
                    then=Count("person", distinct=True, filter=held(end_last)))),
-        ("households by street and tier", Household.objects.filter(**under).order_by()
+        ("households by street and tier", Household.objects.within(org).order_by()
          .annotate(k=street).values("k", "tier_id").annotate(
              n=Count("pk"), campaign=Count("pk", filter=Q(in_campaign=True)))),
-        ("honours by year and state", Honour.objects.filter(**under, year__gte=year - 1)
+        ("honours by year and state", Honour.objects.within(org).filter(year__gte=year - 1)
          .order_by().values("year", "state").annotate(n=Count("pk"))),
-        ("rights cases by category and year", Case.objects.filter(
-            **under, received_on__range=(first, last)).order_by()
+        ("rights cases by category and year", Case.objects.within(org).filter(
+            received_on__range=(first, last)).order_by()
          .annotate(y=ExtractYear("received_on")).values("category_id", "y")
          .annotate(n=Count("pk"), closed=Count("pk", filter=Q(status="closed")))),
-        ("projects and rooms by year", Project.objects.filter(
-            **under, completed_on__range=(first, last)).order_by()
+        ("projects and rooms by year", Project.objects.within(org).filter(
+            completed_on__range=(first, last)).order_by()
          .annotate(y=ExtractYear("completed_on")).values("y").annotate(n=Count("pk"))),
-        ("rooms built by year", NursingRoom.objects.filter(
-            **under, built_on__range=(first, last)).exclude(status="planned").order_by()
+        ("rooms built by year", NursingRoom.objects.within(org).filter(
+            built_on__range=(first, last)).exclude(status="planned").order_by()
          .annotate(y=ExtractYear("built_on")).values("y").annotate(n=Count("pk"))),
         ("completeness grid tallies", Tally.objects.filter(
-            org__in=Organization.objects.filter(path__startswith=org.path,
-                                                kind__in=("street", "community"))
+            org__in=Organization.objects.within(org).filter(kind__in=("street", "community"))
             .order_by("path").values("pk")[:30], month__year=year)
          .values("org_id", "month", "first_submitted_at")),
-        ("streets", Organization.objects.filter(path__startswith=org.path, kind="street")
+        ("streets", Organization.objects.within(org).filter(kind="street")
          .values("pk", "name", "path", "households")),
     ]
 
@@ -157,7 +155,7 @@ def main() -> None:
     run_floor(floor)
     floors = [run_floor(floor) for _ in range(args.repeat)]
     page, bottom = statistics.median(timings), statistics.median(floors)
-    print(f"scope {org.name} ({Organization.objects.filter(path__startswith=org.path).count()}"
+    print(f"scope {org.name} ({Organization.objects.within(org).count()}"
           f" organizations), year {year}, as {args.user}, {connection.vendor}")
     print(f"dashboard, uncached  {page * 1000:7.0f} ms  {queries:3d} queries  (goal <= 300 ms)")
     print(f"floor (plain SQL)    {bottom * 1000:7.0f} ms  {len(floor):3d} queries")
