@@ -254,3 +254,12 @@ def test_annexes_equal_the_tally_pages(world, login, tmp_path):
     assert grid[start + 2][1:4] == (5, 2, 1)  # S1, S2, C1, C2, C3 expected; C1 on time
     months = next(r for r in grid if r[0] == "组织")
     assert months[2:] == tuple(f"{m}月" for m in range(1, 7))
+
+
+def test_completion_is_measured_on_the_year_to_date_where_given():
+    from federation.portal.summary.leader_workbook import Row
+
+    q3 = Row("宣讲场次", "场次", value=100, last=None, target=600, source="", to_date=450)
+    assert q3.completion == pytest.approx(0.75)  # January to September, not the quarter alone
+    assert Row("宣讲场次", "场次", 100, None, 600, "").completion == pytest.approx(1 / 6)
+    assert Row("宣讲场次", "场次", 100, None, None, "").completion is None

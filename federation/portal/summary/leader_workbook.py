@@ -83,6 +83,7 @@ class Row:
     last: float | None
     target: float | None
     source: str
+    to_date: float | None = None  # 1 January to the period's end, where it differs
 
     @property
     def change(self) -> float | None:
@@ -93,9 +94,12 @@ class Row:
 
     @property
     def completion(self) -> float | None:
-        if self.value is None or not self.target or self.target <= 0:
+        """The share of the annual target done by the period's end (the year to date where
+        the figure gives it, e.g. for a third quarter)."""
+        done = self.value if self.to_date is None else self.to_date
+        if done is None or not self.target or self.target <= 0:
             return None
-        return self.value / self.target
+        return done / self.target
 
 
 def _number(value: int | float | Decimal | None) -> float | int | None:
@@ -108,16 +112,16 @@ def _number(value: int | float | Decimal | None) -> float | int | None:
 
 
 def figure_row(figure: Figure) -> Row:
-    value, last, target = (_number(figure.value), _number(figure.last),
-                           _number(figure.target))
+    values = [_number(figure.value), _number(figure.last), _number(figure.target),
+              _number(getattr(figure, "to_date", None))]
     unit = figure.unit
     if figure.money:
         unit = _("yuan")
-        if any(v is not None and abs(v) >= WAN for v in (value, last, target)):
+        if any(v is not None and abs(v) >= WAN for v in values):
             unit = _("10,000 yuan")
-            value, last, target = (None if v is None else round(v / WAN, 2)
-                                   for v in (value, last, target))
-    return Row(figure.label, unit, value, last, target, figure.source)
+            values = [None if v is None else round(v / WAN, 2) for v in values]
+    value, last, target, to_date = values
+    return Row(figure.label, unit, value, last, target, figure.source, to_date)
 
 
 def main_figure(item: SummaryItem) -> Figure | None:
@@ -363,7 +367,7 @@ def _annex_sheet(wb, ctx: Context, annex: Annex) -> None:
     first = max([16] + [len(str(r[0])) * 2 + 2 for t in annex.tables for r in t.rows[:200]
                         if r])
     sheet = Sheet(wb, name, [min(first, 36)] + [11] * (width - 1), header_rows=TITLE_ROWS,
-                  landscape=annex.landscape)
+                  landscape=getattr(annex, "landscape", True))
     _titles(sheet, ctx, annex.sheet)
     for table in annex.tables:
         sheet.append([table.title], font=BOLD)
