@@ -12,6 +12,7 @@ from django.db.models import Count, F, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from federation.kernel.prefill import registry_answers
 from orgs.activities.models import Activity
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import (
@@ -114,7 +115,9 @@ def build_sheet(tally: Tally, with_children: bool = True, full: bool = True) -> 
     indicators = list(Indicator.objects.active_in(month))
     values = ({v.indicator_id: v for v in tally.values.all()} if tally.pk else {})
     last = tally_figures.org_month_values(org.pk, same_month_last_year(month))
-    answers = activity_answers(org.pk, month) if full and tally.version == 0 else {}
+    fresh = full and tally.version == 0
+    answers = activity_answers(org.pk, month) if fresh else {}
+    registered = registry_answers(org.pk, month) if fresh else {}  # registries' records
     children: dict[int, Decimal | None] = {}
     sheet = TallySheet(tally)
     if full and with_children and org.kind == "street":
@@ -132,6 +135,8 @@ def build_sheet(tally: Tally, with_children: bool = True, full: bool = True) -> 
         elif indicator.prefill and (indicator.category_id, indicator.prefill) in answers:
             row.value = Decimal(answers[(indicator.category_id, indicator.prefill)])
             row.prefilled = True
+        elif indicator.pk in registered:
+            row.value, row.prefilled = registered[indicator.pk], True
         if snapshot is not None:
             before = snapshot.get(str(indicator.pk), "")
             if before != fmt(row.value):

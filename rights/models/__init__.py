@@ -1,3 +1,4 @@
+from rights.models.assistance import Assistance, AssistanceTarget
 from rights.models.cases import (
     HANDLE_PERMISSION,
     Agency,
@@ -13,9 +14,11 @@ from rights.models.cases import (
 from rights.models.mediation import Mediation, MediationSession
 from rights.models.reference import (
     ActionType,
+    AssistanceKind,
     Category,
     Channel,
     ColourLevel,
+    FundSource,
     Outcome,
     RiskFactor,
     TimeLimit,
@@ -23,7 +26,8 @@ from rights.models.reference import (
 from rights.models.risk import Household, HouseholdStatus, Screening
 
 __all__ = [
-    "HANDLE_PERMISSION", "ActionType", "Agency", "Case", "CaseAction", "Category", "Channel",
+    "HANDLE_PERMISSION", "ActionType", "Agency", "Assistance", "AssistanceKind",
+    "AssistanceTarget", "FundSource", "Case", "CaseAction", "Category", "Channel",
     "ColourLevel", "Complainant", "Household", "HouseholdStatus", "Mediation",
     "MediationSession", "NumberSeries", "Outcome", "Risk", "RiskFactor", "Satisfaction",
     "Screening", "Status", "TimeLimit", "is_rights_staff",

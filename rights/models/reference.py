@@ -78,3 +78,32 @@ class TimeLimit(ReferenceData):
     def days_for(cls, code: str, default: int) -> int:
         row = cls.objects.filter(code=code).values_list("days", flat=True).first()
         return row if row is not None else default
+
+
+class AssistanceKind(ReferenceData):
+    """A kind of help of the women's assistance registry (两癌救助, 困难妇女走访慰问 …). The
+    monthly tally's indicators it answers (women aided, money) are pre-filled from the
+    registry."""
+
+    people_indicator = models.ForeignKey(
+        "orgs.Indicator", verbose_name=_("tally indicator of women aided"),
+        on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    amount_indicator = models.ForeignKey(
+        "orgs.Indicator", verbose_name=_("tally indicator of money given"),
+        on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    phrase = models.CharField(
+        _("phrase in the work summary"), max_length=200, blank=True,
+        help_text=_("E.g. 为{women}两癌贫困妇女发放救助金{amount}: {women} is the number of "
+                    "women aided, {amount} the money and {goods} the value of goods given, "
+                    "each with its unit; a clause whose figure is empty is left out. Empty: "
+                    "the kind is counted in the tables only."))
+
+    class Meta(ReferenceData.Meta):
+        verbose_name = _("kind of help")
+        verbose_name_plural = _("kinds of help")
+
+
+class FundSource(ReferenceData):
+    class Meta(ReferenceData.Meta):
+        verbose_name = _("source of funds")
+        verbose_name_plural = _("sources of funds")
