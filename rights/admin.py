@@ -1,9 +1,21 @@
-"""District admins edit reference data here. Cases, complainants and the risk register are NOT
-registered: the admin would show personal data without masking or an access-log entry."""
+"""District admins edit reference data here, and the assistance registry's annual targets.
+Cases, complainants, the risk register and assistance records are NOT registered: the admin
+would show personal data without masking or an access-log entry."""
 
 from django.contrib import admin
 
-from rights.models import ActionType, Category, Channel, ColourLevel, Outcome, RiskFactor, TimeLimit
+from rights.models import (
+    ActionType,
+    AssistanceKind,
+    AssistanceTarget,
+    Category,
+    Channel,
+    ColourLevel,
+    FundSource,
+    Outcome,
+    RiskFactor,
+    TimeLimit,
+)
 
 
 class ReferenceAdmin(admin.ModelAdmin):
@@ -42,3 +54,19 @@ class TimeLimitAdmin(ReferenceAdmin):
 
 admin.site.register(Channel, ReferenceAdmin)
 admin.site.register(RiskFactor, ReferenceAdmin)
+admin.site.register(FundSource, ReferenceAdmin)
+
+
+@admin.register(AssistanceKind)
+class AssistanceKindAdmin(ReferenceAdmin):
+    list_display = [*ReferenceAdmin.list_display, "people_indicator", "amount_indicator"]
+    fields = ["code", "name_zh", "name_en", "order", "is_active", "people_indicator",
+              "amount_indicator", "phrase"]
+
+
+@admin.register(AssistanceTarget)
+class AssistanceTargetAdmin(admin.ModelAdmin):
+    list_display = ["org", "year", "kind", "women", "amount"]
+    list_filter = ["year", "kind"]
+    autocomplete_fields = ["org"]
+    search_fields = ["org__name"]

@@ -5,15 +5,20 @@ call these; they return counts only, never personal data."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from federation.kernel.privacy import small_count, withhold_one_more
+from federation.kernel.privacy import WITHHELD, small_count, withhold_one_more
 from orgs.models import Organization
 from orgs.scoping import street_of
 from rights.models import (
+    Assistance,
+    AssistanceKind,
+    AssistanceTarget,
     Case,
     Category,
     Channel,
@@ -185,8 +190,156 @@ def red_households(org: Organization) -> int:
     return Household.objects.within(org).filter(status="watch", colour__code="red").count()
 
 
-def programme_counts(org: Organization, year: int) -> dict[str, int]:
-    """The API's registry counts (federation.kernel.hooks)."""
-    cases = headline(org, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+# --- Women's assistance registry (关爱帮扶) --------------------------------------------------
+# Each function takes the organization whose subtree is counted first. "Women aided" counts
+# distinct persons (by the keyed hash of the ID number): the same woman aided twice is one.
+# Money is the cash given (amount); goods are valued apart. Published counts below 3 are
+# withheld (federation.kernel.privacy), and so is the money beside them.
+
+
+def _women():
+    """Distinct women: by ID-number hash; a record without an ID number is one woman."""
+    return (Count("id_hash", distinct=True, filter=~Q(id_hash=""))
+            + Count("pk", filter=Q(id_hash="")))
+
+
+def _assistance(org: Organization, start: datetime.date, end: datetime.date):
+    return Assistance.objects.within(org).in_period(start, end)
+
+
+def assistance_totals(org: Organization, start: datetime.date, end: datetime.date,
+                      kind: AssistanceKind | None = None) -> dict:
+    """Women aided (distinct), records, money and goods' value, for one kind or all."""
+    qs = _assistance(org, start, end)
+    if kind is not None:
+        qs = qs.filter(kind=kind)
+    row = qs.aggregate(women=_women(), records=Count("pk"), amount=Sum("amount"),
+                       goods=Sum("goods_value"))
+    row["amount"] = row["amount"] or Decimal(0)
+    row["goods"] = row["goods"] or Decimal(0)
+    return row
+
+
+def _shown(row: dict) -> dict:
+    """A row of a published table: a small count as "<3", and its money withheld with it."""
+    row["shown"] = small_count(row["women"])
+    return row
+
+
+def _withhold_money(rows: list[dict]) -> None:
+    for row in rows:
+        if not isinstance(row["shown"], int):
+            row["amount_shown"] = row["goods_shown"] = WITHHELD
+        else:
+            row.setdefault("amount_shown", row["amount"])
+            row.setdefault("goods_shown", row["goods"])
+
+
+def assistance_by_kind(org: Organization, start: datetime.date, end: datetime.date) -> dict:
+    """{"rows": one per kind of help that has records, in reference order, "total": all kinds}
+    with women (distinct within the kind and overall), records, money, goods and the
+    published `shown` counts."""
+    qs = _assistance(org, start, end)
+    found = {r["kind_id"]: r for r in qs.values("kind_id").annotate(
+        women=_women(), records=Count("pk"), amount=Sum("amount"), goods=Sum("goods_value"))
+        .order_by()}
+    rows = []
+    for kind in AssistanceKind.objects.all():
+        if kind.pk in found:
+            r = found[kind.pk]
+            rows.append(_shown({"kind": kind, "code": kind.code, "name": kind.name,
+                                "count": r["women"], "women": r["women"],
+                                "records": r["records"], "amount": r["amount"] or Decimal(0),
+                                "goods": r["goods"] or Decimal(0)}))
+    total = assistance_totals(org, start, end)
+    total.update(name=_("Total"), count=total["women"])
+    _shown(total)
+    withhold_one_more(rows)  # kinds overlap (one woman, two kinds): no total is derivable
+    _withhold_money(rows)
+    _withhold_money([total])
+    return {"rows": rows, "total": total}
+
+
+def assistance_by_unit(org: Organization, start: datetime.date, end: datetime.date) -> list[dict]:
+    """Per organization one level below `org` (the streets of the district, the communities
+    of a street), and `org`'s own records: women aided, money and goods, per kind and in all.
+    One query for the kinds, one for the totals."""
+    width = (org.depth + 1) * Organization.steplen
+    qs = _assistance(org, start, end).annotate(unit=Substr("org__path", 1, width))
+    per_kind = (qs.values("unit", "kind_id").annotate(women=_women(), amount=Sum("amount"))
+                .order_by())
+    totals = (qs.values("unit").annotate(women=_women(), amount=Sum("amount"),
+                                         goods=Sum("goods_value")).order_by("unit"))
+    names = dict(Organization.objects.filter(path__in={r["unit"] for r in totals} | {org.path})
+                 .values_list("path", "name"))
+    kinds: dict[str, dict[int, dict]] = {}
+    for r in per_kind:
+        kinds.setdefault(r["unit"], {})[r["kind_id"]] = {
+            "women": r["women"], "shown": small_count(r["women"]),
+            "amount": r["amount"] or Decimal(0)}
+    rows = []
+    for r in totals:
+        row = _shown({"path": r["unit"], "name": names.get(r["unit"], r["unit"]),
+                      "count": r["women"], "women": r["women"],
+                      "amount": r["amount"] or Decimal(0), "goods": r["goods"] or Decimal(0),
+                      "kinds": kinds.get(r["unit"], {})})
+        for cell in row["kinds"].values():
+            cell["amount_shown"] = (cell["amount"] if isinstance(cell["shown"], int)
+                                    else WITHHELD)
+        rows.append(row)
+    withhold_one_more(rows)
+    _withhold_money(rows)
+    return rows
+
+
+def assistance_targets(org: Organization, year: int) -> list[dict]:
+    """The organization's annual targets with the progress of its subtree in the year: one
+    row per target (a kind of help, or all kinds), with done and per cent done."""
+    targets = list(AssistanceTarget.objects.filter(org=org, year=year).select_related("kind"))
+    if not targets:
+        return []
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    by_kind = {row["kind"].pk: row for row in assistance_by_kind(org, start, end)["rows"]}
+    overall = assistance_totals(org, start, end)
+    rows = []
+    for target in targets:
+        done = by_kind.get(target.kind_id, {}) if target.kind_id else overall
+        women, amount = done.get("women", 0), done.get("amount", Decimal(0))
+        rows.append({"target": target, "name": target.kind.name if target.kind else _("All"),
+                     "women": women, "women_target": target.women,
+                     "women_percent": _rate(women, target.women or 0),
+                     "amount": amount, "amount_target": target.amount,
+                     "amount_percent": _rate(amount, target.amount or 0)})
+    return rows
+
+
+def assistance_tally_answers(org_id: int, month: datetime.date) -> dict[int, Decimal]:
+    """What the registry answers for an organization's monthly tally: for each kind of help
+    tied to tally indicators, its women aided and money in the month (the organization's own
+    records, as the activity log answers), by indicator pk. One query."""
+    from orgs.tallies.models import month_end
+
+    rows = (Assistance.objects.filter(org_id=org_id, given_on__range=(month, month_end(month)))
+            .filter(Q(kind__people_indicator__isnull=False)
+                    | Q(kind__amount_indicator__isnull=False))
+            .values("kind__people_indicator_id", "kind__amount_indicator_id")
+            .annotate(women=_women(), amount=Sum("amount")).order_by())
+    answers: dict[int, Decimal] = {}
+    for row in rows:
+        if row["kind__people_indicator_id"]:
+            answers[row["kind__people_indicator_id"]] = Decimal(row["women"])
+        if row["kind__amount_indicator_id"] and row["amount"]:
+            answers[row["kind__amount_indicator_id"]] = row["amount"]
+    return answers
+
+
+def programme_counts(org: Organization, year: int) -> dict[str, int | float]:
+    """The API's registry counts (federation.kernel.hooks): cases and women's assistance in
+    the year."""
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    cases = headline(org, start, end)
+    aided = assistance_totals(org, start, end)
     return {"cases_received_this_year": cases["received"],
-            "cases_closed_this_year": cases["closed"]}
+            "cases_closed_this_year": cases["closed"],
+            "women_aided_this_year": aided["women"],
+            "assistance_money_this_year": float(aided["amount"])}

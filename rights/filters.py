@@ -3,7 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from federation.kernel.filters import YesNoFilter
-from rights.models import Case, Category, Risk, Status
+from orgs.models import LEVEL_KINDS, Organization
+from orgs.scoping import scope_filter
+from rights.models import Assistance, AssistanceKind, Case, Category, Risk, Status
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -31,3 +33,36 @@ class CaseFilter(django_filters.FilterSet):
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue(timezone.localdate()) if value else queryset
+
+
+def year_choices() -> list[tuple[int, int]]:
+    this_year = timezone.localdate().year
+    return [(y, y) for y in range(this_year, this_year - 6, -1)]
+
+
+class AssistanceFilter(django_filters.FilterSet):
+    """Kind of help, year and organization (its whole subtree): nothing personal."""
+
+    number = django_filters.CharFilter(label=_("record number"), lookup_expr="iexact")
+    kind = django_filters.ModelChoiceFilter(label=_("kind of help"),
+                                            queryset=AssistanceKind.objects.all())
+    year = django_filters.TypedChoiceFilter(label=_("year"), choices=year_choices, coerce=int,
+                                            field_name="given_on__year")
+    org = django_filters.ModelChoiceFilter(label=_("organization"), method="filter_subtree",
+                                           queryset=Organization.objects.none())
+
+    class Meta:
+        model = Assistance
+        fields = ["number", "kind", "year", "org"]
+
+    def __init__(self, data=None, *args, request=None, **kwargs):
+        super().__init__(data, *args, request=request, **kwargs)
+        # The user's organization and the level below it (streets, or her communities).
+        user = request.user
+        depth = user.org.depth + 1 if user.org_id else 2
+        self.filters["org"].queryset = (
+            Organization.objects.visible_to(user).filter(kind__in=LEVEL_KINDS, depth__lte=depth)
+            .only("pk", "name", "path"))
+
+    def filter_subtree(self, queryset, name, value):
+        return queryset.filter(scope_filter("org", value.path))

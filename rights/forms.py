@@ -10,15 +10,23 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from federation.kernel.privacy import birth_date_from_id, normalise, validate_resident_id
-from orgs.models import Gender, Organization, OrgKind
+from federation.kernel.privacy import (
+    birth_date_from_id,
+    lookup_hash,
+    normalise,
+    validate_resident_id,
+)
+from orgs.models import LEVEL_KINDS, Gender, Organization, OrgKind
 from rights.models import (
     ActionType,
+    Assistance,
+    AssistanceKind,
     Case,
     CaseAction,
     Category,
     Channel,
     ColourLevel,
+    FundSource,
     Household,
     Mediation,
     MediationSession,
@@ -27,6 +35,7 @@ from rights.models import (
     RiskFactor,
     Screening,
 )
+from rights.models.assistance import ID_HASH_KIND
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -387,3 +396,74 @@ class ScreeningForm(forms.ModelForm):
         if Screening.objects.filter(household=self.household, month=month).exists():
             raise ValidationError(_("This month's screening is already recorded."))
         return month
+
+
+class AssistanceForm(forms.ModelForm):
+    """A record of help given to a woman. On an existing record the woman's identifiers and
+    the note are never put back into the form (that would show them unmasked without a
+    reason): left empty, they keep their value."""
+
+    KEPT = ("name", "id_number", "phone", "address", "note")
+
+    class Meta:
+        model = Assistance
+        fields = ["name", "id_number", "phone", "address", "kind", "given_on", "amount",
+                  "goods", "goods_value", "fund_source", "org", "note"]
+        widgets = {"given_on": DATE, "note": forms.Textarea({"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = AssistanceKind.objects.active()
+        self.fields["fund_source"].queryset = FundSource.objects.active()
+        orgs = self.fields["org"]
+        orgs.queryset = (Organization.objects.visible_to(user).filter(kind__in=LEVEL_KINDS)
+                         .only("pk", "name", "path", "depth").order_by("path"))
+        if not self.instance.pk:
+            orgs.initial = user.org_id
+            self.fields["given_on"].initial = timezone.localdate()
+        self.fields["name"].required = self.fields["id_number"].required = not self.instance.pk
+        if self.instance.pk:
+            masked = self.instance.masked()
+            for name in self.KEPT:
+                self.initial[name] = ""
+                shown = masked.get(name) or ("***" if getattr(self.instance, name) else "—")
+                self.fields[name].help_text = _("Now: %(value)s. Leave empty to keep it.") % {
+                    "value": shown}
+
+    def clean_id_number(self):
+        value = normalise(self.cleaned_data.get("id_number") or "")
+        if value:
+            validate_resident_id(value)
+        return value
+
+    def clean_given_on(self):
+        day = self.cleaned_data["given_on"]
+        today = timezone.localdate()
+        if day > today:
+            raise ValidationError(_("Help cannot be recorded as given in the future."))
+        if day.year < today.year - 5:
+            raise ValidationError(_("Records older than five years are not kept."))
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:  # empty personal fields keep their values
+            for name in self.KEPT:
+                if not cleaned.get(name):
+                    cleaned[name] = getattr(self.instance, name)
+                    setattr(self.instance, name, cleaned[name])
+        amount, goods, value = (cleaned.get("amount"), cleaned.get("goods"),
+                                cleaned.get("goods_value"))
+        if not amount and not goods and "amount" not in self.errors:
+            self.add_error("amount", _("Give the amount of money, or the goods given."))
+        if value and not goods:
+            self.add_error("goods", _("Say which goods this value is for."))
+        id_number, kind, day = cleaned.get("id_number"), cleaned.get("kind"), cleaned.get(
+            "given_on")
+        if id_number and kind and day:
+            same = Assistance.objects.filter(id_hash=lookup_hash(id_number, ID_HASH_KIND),
+                                             kind=kind, given_on=day)
+            if same.exclude(pk=self.instance.pk).exists():
+                raise ValidationError(_("This woman's help of this kind on this day is already "
+                                        "recorded."))
+        return cleaned

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from rights.views import cases, handling, mediation, risk, stats
+from rights.views import assistance, cases, handling, mediation, risk, stats
 
 app_name = "rights"
 urlpatterns = [
@@ -31,4 +31,11 @@ urlpatterns = [
     path("register/<int:pk>/edit/", risk.household_edit, name="household_edit"),
     path("register/<int:pk>/screening/", risk.screening_create, name="screening_create"),
     path("register/<int:pk>/open-case/", risk.household_open_case, name="household_open_case"),
+    path("assistance/", assistance.assistance_list, name="assistance_list"),
+    path("assistance/new/", assistance.assistance_create, name="assistance_create"),
+    path("assistance/export/", assistance.assistance_export, name="assistance_export"),
+    path("assistance/figures/", assistance.assistance_stats, name="assistance_stats"),
+    path("assistance/<int:pk>/", assistance.assistance_detail, name="assistance_detail"),
+    path("assistance/<int:pk>/full/", assistance.assistance_unmask, name="assistance_unmask"),
+    path("assistance/<int:pk>/edit/", assistance.assistance_edit, name="assistance_edit"),
 ]
