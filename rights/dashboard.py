@@ -9,6 +9,7 @@ from django.utils.translation import pgettext
 from federation.kernel.hooks import Chart, Tile
 from orgs.scoping import scope_root
 from rights import figures
+from rights.models import AssistanceTarget
 
 
 def _period(year: int) -> tuple[datetime.date, datetime.date]:
@@ -24,7 +25,20 @@ def tiles(user, year: int) -> list[Tile]:
              unit=pgettext("unit", "cases"), url=url),
         Tile(_("Rights cases closed"), this["closed"], last["closed"],
              unit=pgettext("unit", "cases"), url=url),
+        *assistance_tiles(org, year),
     ]
+
+
+def assistance_tiles(org, year: int) -> list[Tile]:
+    """Women aided (each once) against the organization's annual target for all kinds."""
+    if org is None:
+        return []
+    aided = figures.assistance_totals(org, *_period(year))
+    last = figures.assistance_totals(org, *_period(year - 1))
+    target = (AssistanceTarget.objects.filter(org=org, year=year, kind=None)
+              .values_list("women", flat=True).first())
+    return [Tile(_("Women aided"), aided["women"], last["women"], target=target,
+                 unit=pgettext("unit", "women"), url=reverse("rights:assistance_stats"))]
 
 
 def charts(user, year: int) -> list[Chart]:

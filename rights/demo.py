@@ -14,12 +14,16 @@ from federation.kernel.privacy import id_check_digit, lookup_hash
 from orgs.models import Role, User
 from rights.models import (
     ActionType,
+    Assistance,
+    AssistanceKind,
+    AssistanceTarget,
     Case,
     CaseAction,
     Category,
     Channel,
     ColourLevel,
     Complainant,
+    FundSource,
     Household,
     Mediation,
     MediationSession,
@@ -79,8 +83,93 @@ def seed(ctx: DemoContext) -> None:
     cases = _seed_cases(ctx, handlers)
     _seed_mediations(ctx, cases)
     _seed_register(ctx)
+    aided = _seed_assistance(ctx, handlers)
     ctx.out.write(f"    {len(cases)} rights cases, {Mediation.objects.count()} mediations, "
-                  f"{Household.objects.count()} risk-register households")
+                  f"{Household.objects.count()} risk-register households, "
+                  f"{aided} assistance records")
+
+
+# Kinds of help in a district year (district scale): records, yuan (cash) range, goods, the
+# level that gives it. Shaped on the reports: 14 women × 1万元 two-cancer relief from the
+# province, 36 micro-loans of 343万元, visits with 慰问金 and goods at Spring Festival and 三八.
+ASSISTANCE_PLAN = {
+    "two_cancer": (18, (10000, 10000), None, "community", "higher_special"),
+    "hardship_visit": (160, (300, 1000), ("米、油、棉被", 200, 600), "community", "district_budget"),
+    "single_mother": (60, (500, 2000), ("学习用品、生活用品", 100, 400), "community", "donation"),
+    "micro_loan": (36, (50000, 150000), None, "street", "bank_loan"),
+    "entrepreneurship": (10, (5000, 20000), None, "street", "own_funds"),
+    "other": (20, (200, 1500), ("慰问品", 100, 300), "community", "donation"),
+}
+VISIT_MONTHS = (1, 2, 3, 6, 9, 12)  # Spring Festival, 三八, 六一, mid-autumn, year end
+
+
+def _seed_assistance(ctx: DemoContext, handlers: dict) -> int:
+    """This year so far and last year, with repeat visits to the same women (each counts once
+    among the women aided); annual targets for the district and each street."""
+    rng, today = ctx.rng, ctx.today
+    kinds = {k.code: k for k in AssistanceKind.objects.all()}
+    funds = {f.code: f for f in FundSource.objects.all()}
+    communities = [c for c in ctx.communities if c.is_active]
+    first_street = ctx.streets[0]
+    registrars = handlers["registrars"]
+    counters: dict[int, int] = defaultdict(int)
+    for year, last in NumberSeries.objects.filter(series="A").values_list("year", "last"):
+        counters[year] = last
+    women: list[tuple] = []  # (name, id number, phone, community): aided again at times
+    records = []
+    for year in (today.year - 1, today.year):
+        start = datetime.date(year, 1, 1)
+        end = today if year == today.year else datetime.date(year, 12, 31)
+        share = (end - start).days / 365 if year == today.year else 1
+        for code, (count, (low, high), goods, level, fund) in ASSISTANCE_PLAN.items():
+            for i in range(ctx.n(round(count * max(share, 0.1)), 3)):
+                pool = ([c for c in communities if c.path.startswith(first_street.path)]
+                        if i < 3 else communities)
+                if women and code in ("hardship_visit", "single_mother") and rng.random() < 0.2:
+                    name, id_number, phone, community = rng.choice(women)
+                else:
+                    community = rng.choice(pool)
+                    birth = ctx.date_between(datetime.date(1955, 1, 1),
+                                             datetime.date(1998, 12, 31))
+                    name, id_number, phone = ctx.person_name(), fake_id(rng, birth), ctx.phone()
+                    women.append((name, id_number, phone, community))
+                org = community if level == "community" else _street_of(ctx, community)
+                if code == "hardship_visit":
+                    month = rng.choice([m for m in VISIT_MONTHS if datetime.date(year, m, 1) <= end]
+                                       or [1])
+                    given_on = min(ctx.date_between(datetime.date(year, month, 1),
+                                                    datetime.date(year, month, 28)), end)
+                else:
+                    given_on = ctx.date_between(start, end)
+                amount = (low if low == high
+                          else round(rng.randrange(low, high + 1), -2 if high < 20000 else -3))
+                counters[given_on.year] += 1
+                registrar = registrars.get(community.pk) or ctx.users[Role.DISTRICT_STAFF]
+                records.append(Assistance(
+                    number=f"A-{given_on.year}-{counters[given_on.year]:05d}", name=name,
+                    id_number=id_number, id_hash=lookup_hash(id_number, "id"), phone=phone,
+                    phone_hash=lookup_hash(phone, "phone"), address=ctx.address(community),
+                    kind=kinds[code], amount=amount,
+                    goods=goods[0] if goods else None,
+                    goods_value=rng.randrange(goods[1], goods[2], 10) if goods else None,
+                    given_on=given_on, org=org, fund_source=funds[fund],
+                    registered_by=registrar if level == "community"
+                    else ctx.users[Role.DISTRICT_STAFF]))
+    Assistance.objects.bulk_create(records, batch_size=500)
+    for year, last in counters.items():
+        NumberSeries.objects.update_or_create(series="A", year=year, defaults={"last": last})
+    targets = [AssistanceTarget(org=ctx.district, year=today.year, kind=None,
+                                women=ctx.n(300), amount=ctx.n(4_500_000))]
+    targets += [AssistanceTarget(org=ctx.district, year=today.year, kind=kinds[code],
+                                 women=ctx.n(women_target), amount=ctx.n(money))
+                for code, women_target, money in (("two_cancer", 20, 200_000),
+                                                  ("micro_loan", 40, 4_000_000),
+                                                  ("hardship_visit", 150, 120_000))]
+    targets += [AssistanceTarget(org=street, year=today.year, kind=None,
+                                 women=max(3, round(300 * ctx.factor / len(ctx.streets))))
+                for street in ctx.streets]
+    AssistanceTarget.objects.bulk_create(targets)
+    return len(records)
 
 
 def _handlers(ctx: DemoContext) -> dict:

@@ -309,7 +309,7 @@ def assistance_targets(org: Organization, year: int) -> list[dict]:
                      "women": women, "women_target": target.women,
                      "women_percent": _rate(women, target.women or 0),
                      "amount": amount, "amount_target": target.amount,
-                     "amount_percent": _rate(amount, target.amount or 0)})
+                     "amount_percent": _rate(float(amount), float(target.amount or 0))})
     return rows
 
 

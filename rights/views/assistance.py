@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from federation.kernel.models import AccessLog, log_access
 from federation.kernel.pagination import paginate
+from federation.kernel.privacy import mask_id_number, mask_name
 from federation.kernel.spreadsheets import xlsx_response
 from orgs.models import LEVEL_KINDS, Organization
 from orgs.scoping import get_visible_or_404
@@ -64,7 +65,7 @@ def assistance_list(request):
     filterset = _filtered(request)
     page = paginate(request, filterset.qs)
     for record in page:
-        record.masked_name = record.masked()["name"]
+        record.masked_name = mask_name(record.name or "")  # the only personal column shown
     org, year = _progress_scope(request, filterset)
     targets = figures.assistance_targets(org, year) if org else []
     log_access(request, LOG_TYPE, AccessLog.Action.VIEW, label="list",
@@ -85,8 +86,8 @@ def assistance_export(request):
         "kind__name_en", "fund_source__name_zh", "fund_source__name_en", "org__name")
     rows = []
     for record in records.iterator(chunk_size=500):
-        masked = record.masked()
-        rows.append((record.number, masked["name"], masked["id_number"], record.kind.name,
+        rows.append((record.number, mask_name(record.name or ""),
+                     mask_id_number(record.id_number or ""), record.kind.name,
                      record.given_on, record.amount, record.goods_value,
                      record.fund_source.name if record.fund_source else "", record.org.name))
     log_access(request, LOG_TYPE, AccessLog.Action.EXPORT, label="list",

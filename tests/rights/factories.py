@@ -10,12 +10,15 @@ from django.utils import timezone
 
 from rights.models import (
     ActionType,
+    Assistance,
+    AssistanceKind,
     Case,
     CaseAction,
     Category,
     Channel,
     ColourLevel,
     Complainant,
+    FundSource,
     Household,
     Mediation,
     Risk,
@@ -83,3 +86,25 @@ class HouseholdFactory(factory.django.DjangoModelFactory):
     address = "东湖街道桃源社区5栋"
     colour = factory.LazyFunction(lambda: ColourLevel.objects.get(code="orange"))
     responsible = "社区网格员"
+
+
+def resident_id(n: int, birth: str = "19800101") -> str:
+    """A valid resident ID number (GB 11643 check digit), different for each n."""
+    from federation.kernel.privacy import id_check_digit
+
+    first17 = f"330102{birth}{n % 1000:03d}"
+    return first17 + id_check_digit(first17)
+
+
+class AssistanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assistance
+
+    name = factory.Sequence(lambda n: f"王秀{n}")
+    id_number = factory.Sequence(lambda n: resident_id(n))
+    phone = factory.Sequence(lambda n: f"137{n:08d}")
+    address = "东湖街道桃源社区5栋2单元"
+    kind = factory.LazyFunction(lambda: AssistanceKind.objects.get(code="two_cancer"))
+    amount = 10000
+    given_on = factory.LazyFunction(received_this_year)
+    fund_source = factory.LazyFunction(lambda: FundSource.objects.get(code="higher_special"))
