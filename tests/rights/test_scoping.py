@@ -7,6 +7,7 @@ from orgs.models import Role
 from rights.models import ActionType, Case
 from tests.factories import UserFactory
 from tests.rights.factories import (
+    AssistanceFactory,
     CaseFactory,
     HouseholdFactory,
     MediationFactory,
@@ -16,10 +17,11 @@ from tests.urlwalk import assert_covered, walk
 
 LISTS = ["rights:case_list", "rights:case_create", "rights:overdue", "rights:case_export",
          "rights:mediation_list", "rights:stats", "rights:stats_export",
-         "rights:household_list", "rights:household_create"]
+         "rights:household_list", "rights:household_create", "rights:assistance_list",
+         "rights:assistance_create", "rights:assistance_export", "rights:assistance_stats"]
 
 
-def rights_cases(case: Case, household) -> dict:
+def rights_cases(case: Case, household, assistance=None) -> dict:
     mediation = MediationFactory(case=case, registered_by=case.registered_by)
     action = case.actions.create(type=ActionType.objects.get(code="referral_police"),
                                  by=case.registered_by, agency="police")
@@ -34,6 +36,9 @@ def rights_cases(case: Case, household) -> dict:
     for name in ("household_detail", "household_edit", "screening_create",
                  "household_open_case"):
         cases[f"rights:{name}"] = {"pk": household.pk}
+    if assistance is not None:
+        for name in ("assistance_detail", "assistance_unmask", "assistance_edit"):
+            cases[f"rights:{name}"] = {"pk": assistance.pk}
     return cases
 
 
@@ -52,7 +57,10 @@ def test_unrelated_roles_reach_no_case(world, login, handler, role, household_or
     case = CaseFactory(org=world.c1, registered_by=handler, handler=handler)
     household = HouseholdFactory(org=getattr(world, household_org), created_by=handler,
                                  warning_letters=2)
-    cases = rights_cases(case, household)
+    # An assistance record where the role may not see it (district staff without the rights
+    # permission and leaders see none anywhere).
+    assistance = AssistanceFactory(org=getattr(world, household_org), registered_by=handler)
+    cases = rights_cases(case, household, assistance)
     assert_covered("rights", cases)
     assert walk(login(world.users[role]), cases) == []
 
@@ -103,6 +111,7 @@ def test_handlers_offered_are_rights_staff_and_the_street_chair(world, handler):
 def test_anonymous_is_sent_to_login(world, client, handler):
     case = CaseFactory(org=world.c1, registered_by=handler)
     household = HouseholdFactory(org=world.c1, created_by=handler)
-    for name, kwargs in rights_cases(case, household).items():
+    assistance = AssistanceFactory(org=world.c1, registered_by=handler)
+    for name, kwargs in rights_cases(case, household, assistance).items():
         response = client.get(reverse(name, kwargs=kwargs))
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], name
