@@ -99,10 +99,14 @@ def test_indicators_and_tally_totals_by_period_and_subtree(world):
 
 def test_registry_counts_carry_other_programmes_without_personal_data(world):
 
-    from tests.rights.factories import CaseFactory
+    from tests.rights.factories import AssistanceFactory, CaseFactory
 
     CaseFactory(org=world.c1, registered_by=world.users["district_staff"],
                 received_on=timezone.localdate())
+    AssistanceFactory(org=world.c1, registered_by=world.users["district_staff"],
+                      given_on=timezone.localdate(), name="王秀英", amount=10000)
     body = api(world.users["leader"]).get(reverse("api:registry_counts")).json()
     assert body["programmes"]["cases_received_this_year"] == 1
-    assert "李秀" not in str(body)
+    assert body["programmes"]["women_aided_this_year"] == 1
+    assert body["programmes"]["assistance_money_this_year"] == 10000.0
+    assert "李秀" not in str(body) and "王秀" not in str(body)
