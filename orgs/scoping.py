@@ -71,6 +71,13 @@ def street_of(field: str = "org") -> Substr:
     return Substr(_lookup(field, "path"), 1, STREET_DEPTH * STEPLEN)
 
 
+def child_of(field: str, org: Organization) -> Substr:
+    """The path of the organization one level below `org` that a row's organization belongs
+    to (`org`'s own rows give `org`'s path), as an SQL expression to group by: the streets of
+    the district, the communities of a street."""
+    return Substr(_lookup(field, "path"), 1, (org.depth + 1) * STEPLEN)
+
+
 def street_path(org: Organization) -> str:
     """street_of() in Python, for one organization."""
     return org.path[:STREET_DEPTH * STEPLEN]

@@ -8,13 +8,13 @@ import datetime
 from decimal import Decimal
 
 from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, Substr, TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.kernel.privacy import WITHHELD, small_count, withhold_one_more
 from orgs.models import Organization
-from orgs.scoping import street_of
+from orgs.scoping import child_of, street_of
 from rights.models import (
     Assistance,
     AssistanceKind,
@@ -264,8 +264,7 @@ def assistance_by_unit(org: Organization, start: datetime.date, end: datetime.da
     """Per organization one level below `org` (the streets of the district, the communities
     of a street), and `org`'s own records: women aided, money and goods, per kind and in all.
     One query for the kinds, one for the totals."""
-    width = (org.depth + 1) * Organization.steplen
-    qs = _assistance(org, start, end).annotate(unit=Substr("org__path", 1, width))
+    qs = _assistance(org, start, end).annotate(unit=child_of("org", org))
     per_kind = (qs.values("unit", "kind_id").annotate(women=_women(), amount=Sum("amount"))
                 .order_by())
     totals = (qs.values("unit").annotate(women=_women(), amount=Sum("amount"),

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from federation.kernel.filters import YesNoFilter
 from orgs.models import LEVEL_KINDS, Organization
-from orgs.scoping import scope_filter
+from orgs.scoping import subtree_q
 from rights.models import Assistance, AssistanceKind, Case, Category, Risk, Status
 
 
@@ -65,4 +65,4 @@ class AssistanceFilter(django_filters.FilterSet):
             .only("pk", "name", "path"))
 
     def filter_subtree(self, queryset, name, value):
-        return queryset.filter(scope_filter("org", value.path))
+        return queryset.filter(subtree_q("org", value))

@@ -28,7 +28,7 @@ from federation.kernel.privacy import (
     mask_phone,
 )
 from orgs.models import Organization, Role
-from orgs.scoping import ScopedQuerySet, scope_filter
+from orgs.scoping import ScopedQuerySet
 from rights.models.cases import NumberSeries, is_rights_staff
 from rights.models.reference import AssistanceKind, FundSource
 
@@ -47,10 +47,6 @@ class AssistanceQuerySet(ScopedQuerySet):
         if user.role in CHAIR_ROLES:
             return qs
         return qs.none()
-
-    def within(self, org: Organization) -> AssistanceQuerySet:
-        """Every record inside an organization's subtree: for counts and sums only."""
-        return self.filter(scope_filter(self.model.scope_field, org.path))
 
     def in_period(self, start, end) -> AssistanceQuerySet:
         return self.filter(given_on__range=(start, end))
