@@ -29,9 +29,10 @@ def _delete_work_records():
     """Work records protect the users and organizations they point at: they go first."""
     from families.models import Honour, Household, InspectionRound, Recipient
     from orgs.duties.models import Duty, VoiceRequest
-    from rights.models import Case, Complainant
+    from rights.models import Assistance, AssistanceTarget, Case, Complainant
     from rights.models import Household as RiskHousehold
 
     for model in (InspectionRound, Honour, Recipient, Household, Child, Project, NursingRoom,
-                  Expert, RiskHousehold, Case, Complainant, VoiceRequest, Duty):
+                  Expert, RiskHousehold, Case, Complainant, VoiceRequest, Duty, Assistance,
+                  AssistanceTarget):
         model.objects.all().delete()
