@@ -14,7 +14,7 @@ SEEDS = {  # a model seeded by the migration -> the migration module
     ("orgs", "Indicator"): "orgs.migrations.0003_seed_reference_data",
     ("rights", "Channel"): "rights.migrations.0002_reference_data",
     ("orgs", "DutyKind"): "orgs.migrations.0007_seed_duty_kinds",
-    ("rights", "AssistanceKind"): "rights.migrations.0005_assistance_reference_data",
+    ("rights", "AssistanceKind"): "rights.migrations.0006_assistance_reference_data",
 }
 
 

@@ -74,7 +74,7 @@ def unseed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("rights", "0004_assistance_registry"),
+        ("rights", "0005_assistance_registry"),
         ("orgs", "0005_shared_reference_base"),
     ]
 

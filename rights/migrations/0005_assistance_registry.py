@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('orgs', '0005_shared_reference_base'),
-        ('rights', '0003_shared_reference_base'),
+        ('rights', '0004_case_source_request'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
