@@ -12,7 +12,8 @@ from families.models import State
 from tests.factories import OrganizationFactory, PositionFactory
 from tests.families.factories import HonourFactory, HouseholdFactory, inspect
 
-QUERIES_UNCACHED = 43  # the leader's home page with DASHBOARD_CACHE_SECONDS=0 (3: duties)
+QUERIES_UNCACHED = 48  # the leader's home page with DASHBOARD_CACHE_SECONDS=0 (3: duties; 5: the
+# women-aided tile: this and last year's totals and the target; not yet reduced)
 
 
 def add_data(world, n: int):
