@@ -1,5 +1,9 @@
 """Excel templates, guarded uploads and exports, shared by every app.
 
+Every cell the portal writes goes through `cell()`/`row_cells()`: text is always written as
+text (never a formula, however it starts: `=`, `+`, `-`, `@`, tab, CR), numbers and dates keep
+their types.
+
 Uploads: refused before parsing when too big, not a zip, or a zip bomb; then parsed with openpyxl
 in read-only mode. Every problem is collected as a CellError (sheet, row, column, message) so the
 user sees them all at once; callers save nothing unless the list is empty.
@@ -20,6 +24,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
@@ -66,6 +71,40 @@ class UploadRejected(Exception):
         self.errors = errors
 
 
+#: Text starting with one of these is (or turns into, once edited or saved as CSV) a formula.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(ws, value: Any, *, font=None, fill=None, number_format=None, alignment=None) -> Cell:
+    """One cell for `ws.append()` (normal or write-only sheets). Text is stored as a string
+    cell whatever it starts with, and marked with Excel's quote prefix when it looks like a
+    formula, so editing it in Excel keeps it text; characters Excel refuses are dropped."""
+    if isinstance(value, str) or (value is not None and not isinstance(
+            value, int | float | decimal.Decimal | datetime.date | datetime.time
+            | datetime.timedelta)):
+        value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+        result = Cell(ws, row=1, column=1, value=value)
+        result.data_type = "s"  # openpyxl would make "=…" a formula and "#N/A" an error
+        if value.startswith(FORMULA_TRIGGERS):
+            result.quotePrefix = True
+    else:
+        result = Cell(ws, row=1, column=1, value=value)
+    if font is not None:
+        result.font = font
+    if fill is not None:
+        result.fill = fill
+    if number_format is not None:
+        result.number_format = number_format
+    if alignment is not None:
+        result.alignment = alignment
+    return result
+
+
+def row_cells(ws, values: Iterable[Any]) -> list[Any]:
+    """A row for `ws.append()`, every value through `cell()`."""
+    return [value if isinstance(value, Cell) else cell(ws, value) for value in values]
+
+
 def _in_every_language(text: Any) -> set[str]:
     names = set()
     for code, _name in settings.LANGUAGES:
@@ -83,19 +122,17 @@ def build_template(specs: Iterable[SheetSpec], rows: dict[str, list[list[Any]]] 
     fill = PatternFill("solid", fgColor="FDE2E4")
     for spec in specs:
         ws = wb.create_sheet(str(spec.name))
+        ws.append([cell(ws, column.header, font=header_font,
+                        fill=fill if column.required else None) for column in spec.columns])
         for index, column in enumerate(spec.columns, start=1):
-            cell = ws.cell(row=1, column=index, value=str(column.header))
-            cell.font = header_font
-            if column.required:
-                cell.fill = fill
             ws.column_dimensions[get_column_letter(index)].width = column.width
         ws.freeze_panes = "A2"
         for row in (rows or {}).get(str(spec.name), []):
-            ws.append(row)
+            ws.append(row_cells(ws, row))
     if note:
         ws = wb.create_sheet(_("Instructions"))
         for line in note.splitlines():
-            ws.append([line])
+            ws.append([cell(ws, line)])
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
@@ -253,9 +290,9 @@ def xlsx_response(filename: str, title: str, columns: list[tuple[str, int]],
     for index, (_header, width) in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
-    ws.append([header for header, _width in columns])
+    ws.append(row_cells(ws, (header for header, _width in columns)))
     for row in rows:
-        ws.append(list(row))
+        ws.append(row_cells(ws, row))
     buffer = io.BytesIO()
     wb.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)

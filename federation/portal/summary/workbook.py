@@ -8,12 +8,12 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from federation.kernel.spreadsheets import cell, row_cells
 from federation.portal.summary.data import Section, SummaryContext, Table
 
 TITLE_ROWS = 3  # title, subtitle, blank: repeated on every printed page
@@ -25,18 +25,11 @@ PERCENT = "0.0%"
 
 
 def _cell(ws, value, font=None, fill=None, number_format=None, wrap=False):
-    cell = WriteOnlyCell(ws, value=value)
-    if font:
-        cell.font = font
-    if fill:
-        cell.fill = fill
-    if number_format:
-        cell.number_format = number_format
-    elif isinstance(value, int | float) and not isinstance(value, bool):
-        cell.number_format = INTEGER if float(value).is_integer() else "#,##0.00"
-    if wrap:
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    return cell
+    """A cell through the portal's one writer (text stays text, never a formula)."""
+    if not number_format and isinstance(value, int | float) and not isinstance(value, bool):
+        number_format = INTEGER if float(value).is_integer() else "#,##0.00"
+    return cell(ws, value, font=font, fill=fill, number_format=number_format,
+                alignment=Alignment(wrap_text=True, vertical="top") if wrap else None)
 
 
 def _new_sheet(wb, name: str, ctx: SummaryContext, generated: datetime.datetime,
@@ -53,8 +46,8 @@ def _new_sheet(wb, name: str, ctx: SummaryContext, generated: datetime.datetime,
     ws.page_setup.fitToHeight = 0
     ws.append([_cell(ws, _("%(federation)s · %(year)s work summary · %(sheet)s") % {
         "federation": settings.FEDERATION_NAME, "year": ctx.year, "sheet": name}, TITLE)])
-    ws.append([_("Scope: %(org)s · generated %(time)s") % {
-        "org": ctx.org.name, "time": generated.strftime("%Y-%m-%d %H:%M")}])
+    ws.append(row_cells(ws, [_("Scope: %(org)s · generated %(time)s") % {
+        "org": ctx.org.name, "time": generated.strftime("%Y-%m-%d %H:%M")}]))
     ws.append([])
     return ws
 
@@ -88,7 +81,7 @@ def write_workbook(sections: list[Section], ctx: SummaryContext, path: Path,
     for h in headlines:
         overview.append([_cell(overview, h.label), _cell(overview, h.value),
                          _cell(overview, h.last_year),
-                         _cell(overview, h.change, number_format=PERCENT), h.unit])
+                         _cell(overview, h.change, number_format=PERCENT), _cell(overview, h.unit)])
     if headlines:
         first, last = TITLE_ROWS + 2, TITLE_ROWS + 1 + len(headlines)
         chart = BarChart()
