@@ -226,7 +226,8 @@ def read_workbook(
     if problem:
         raise UploadRejected([CellError("", None, "", problem)])
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        # Formulas are read as formulas (not their cached results) so they can be refused.
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
         raise UploadRejected([CellError("", None, "", _(
             "The file could not be read as an .xlsx workbook."))]) from None
@@ -245,8 +246,9 @@ def read_workbook(
                 continue
             sheet = ParsedSheet(shown)
             parsed[shown] = sheet
-            rows = wb[title].iter_rows(values_only=True)
-            header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
+            rows = wb[title].iter_rows()
+            header = [str(c.value).strip() if c.value is not None else ""
+                      for c in next(rows, ())]
             positions: dict[str, int] = {}
             for column in spec.columns:
                 aliases = _in_every_language(column.header)
@@ -259,18 +261,23 @@ def read_workbook(
                     positions[column.key] = index
             if len(positions) < len(spec.columns):
                 continue
-            for number, values in enumerate(rows, start=2):
+            for number, row in enumerate(rows, start=2):
                 if number - 1 > MAX_ROWS:
                     errors.append(CellError(shown, number, "", _(
                         "Too many rows: at most %(n)s per sheet.") % {"n": MAX_ROWS}))
                     break
-                if values is None or all(v is None or str(v).strip() == "" for v in values):
+                values = [c.value for c in row]
+                if all(v is None or str(v).strip() == "" for v in values):
                     continue
                 record: dict[str, Any] = {"_row": number}
                 for column in spec.columns:
                     index = positions[column.key]
                     raw = values[index] if index < len(values) else None
-                    value, message = _convert(raw, column)
+                    if index < len(row) and row[index].data_type == "f":
+                        value, message = None, _(
+                            "The cell holds a formula: type the value itself instead.")
+                    else:
+                        value, message = _convert(raw, column)
                     if message:
                         errors.append(CellError(shown, number, str(column.header), message))
                     record[column.key] = value
@@ -279,6 +286,9 @@ def read_workbook(
         wb.close()
     if any(error.row in (None, 1) for error in errors):  # wrong template: rows mean nothing
         raise UploadRejected(errors)
+    if not any(sheet.rows for sheet in parsed.values()):
+        raise UploadRejected([CellError("", None, "", _(
+            "The file has no data rows: fill in the template below its header row."))])
     return parsed, errors
 
 
