@@ -20,12 +20,12 @@ from children.models import (
     RoomStatus,
 )
 from children.models.assistance import ChildCategory
-from federation.kernel.filters import YesNoFilter
+from federation.kernel.filters import StrictFilterSet, YesNoFilter
 from orgs.models import LEVEL_KINDS, Organization
 from orgs.scoping import subtree_q
 
 
-class SubtreeFilterSet(django_filters.FilterSet):
+class SubtreeFilterSet(StrictFilterSet):
     """Adds an organization filter that keeps the chosen organization and its subtree."""
 
     org = django_filters.ModelChoiceFilter(label=_("organization"), method="filter_subtree",

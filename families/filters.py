@@ -16,7 +16,7 @@ from families.models import (
     State,
 )
 from families.models.honours import awaiting_filter
-from federation.kernel.filters import YesNoFilter
+from federation.kernel.filters import MAX_ID, StrictFilterSet, YesNoFilter
 from orgs.models import Organization, OrgKind
 from orgs.scoping import subtree_q
 
@@ -51,12 +51,12 @@ class ShallowOrgChoices:
         depth = user.org.depth if user and user.org_id else 1
         shown = field.queryset.filter(
             Q(depth__lte=depth + 1) | Q(pk__in=[v for v in [self.data.get("org")] if v and
-                                                str(v).isdigit()]))
+                                                str(v).isdigit() and int(v) <= MAX_ID]))
         field.widget.choices = [("", "---------")] + [
             (o.pk, "　" * (o.depth - depth) + o.name) for o in shown]
 
 
-class HouseholdFilter(ShallowOrgChoices, django_filters.FilterSet):
+class HouseholdFilter(ShallowOrgChoices, StrictFilterSet):
     q = django_filters.CharFilter(label=_("head or address"), method="search")
     org = SubtreeFilter(label=_("organization"), queryset=_scope_orgs)
     tier = django_filters.ModelChoiceFilter(label=_("tier"),
@@ -76,7 +76,7 @@ class HouseholdFilter(ShallowOrgChoices, django_filters.FilterSet):
         return qs.search(value)
 
 
-class HonourFilter(ShallowOrgChoices, django_filters.FilterSet):
+class HonourFilter(ShallowOrgChoices, StrictFilterSet):
     q = django_filters.CharFilter(label=_("name or citation"), method="search")
     org = SubtreeFilter(label=_("organization"), queryset=_scope_orgs)
     honour_type = django_filters.ModelChoiceFilter(label=_("honour type"),

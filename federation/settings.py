@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # A NUL byte anywhere, or a query parameter a view cannot parse: 400 with a message.
+    "federation.kernel.filters.BadParametersMiddleware",
     # Session age, two-factor step and forced password change, in that order.
     "federation.portal.accounts.SecurityGateMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from federation.kernel.filters import query_params, text_field
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
@@ -25,12 +28,19 @@ from orgs.models import LEVEL_KINDS, Organization, OrgKind, Person, Position, Po
 from orgs.scoping import get_visible_or_404, scope_root
 
 
+class OrgListParams(forms.Form):
+    q = text_field()
+    kind = forms.ChoiceField(label=gettext_lazy("kind"), required=False,
+                             choices=[("", "")] + OrgKind.choices)
+
+
 def _filtered_orgs(request):
     orgs = Organization.objects.visible_to(request.user)
-    kind = request.GET.get("kind", "")
-    if kind in OrgKind.values:
+    params = query_params(request, OrgListParams)
+    kind = params["kind"]
+    if kind:
         orgs = orgs.filter(kind=kind)
-    return orgs.search(request.GET.get("q", "")), kind
+    return orgs.search(params["q"]), kind
 
 
 @login_required

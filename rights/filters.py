@@ -2,13 +2,13 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from federation.kernel.filters import YesNoFilter
+from federation.kernel.filters import StrictFilterSet, YesNoFilter
 from orgs.models import LEVEL_KINDS, Organization
 from orgs.scoping import subtree_q
 from rights.models import Assistance, AssistanceKind, Case, Category, Risk, Status
 
 
-class CaseFilter(django_filters.FilterSet):
+class CaseFilter(StrictFilterSet):
     """Filters on non-personal columns only: nothing personal ever travels in a URL."""
 
     number = django_filters.CharFilter(label=_("case number"), lookup_expr="icontains")

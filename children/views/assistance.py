@@ -7,6 +7,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from children.views.common import form_page
 from federation.kernel.models import AccessLog, log_access
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
-from federation.kernel.privacy import lookup_hash
+from federation.kernel.privacy import lookup_hash, private_query
 from federation.kernel.spreadsheets import xlsx_response
 from orgs.models import Role
 from orgs.scoping import get_visible_or_404
@@ -37,17 +38,28 @@ def records_access(view):
     return wrapped
 
 
-def _children(request) -> ChildFilter:
+#: Filters links may carry in the URL; the exact-name search only ever comes by POST.
+PUBLIC_FILTERS = tuple(name for name in ChildFilter.base_filters if name != "name")
+
+
+def _children(request, data) -> ChildFilter:
+    """The list's filters come from a POSTed search kept in the session (the exact-name
+    search must not travel in the URL: federation.kernel.privacy.private_query)."""
     children = Child.objects.visible_to(request.user).select_related("org")
-    name = request.GET.get("name", "").strip()
+    name = data.pop("name", [""])[-1].strip()[:100]
     if name:  # names are encrypted: look up the exact full name by its keyed hash
         children = children.filter(name_hash=lookup_hash(name, "child_name"))
-    return ChildFilter(request.GET or None, queryset=children, request=request)
+    filterset = ChildFilter(data or None, queryset=children, request=request)
+    filterset.name = name
+    return filterset
 
 
 @records_access
 def child_list(request):
-    filterset = _children(request)
+    data = private_query(request, PUBLIC_FILTERS)
+    if not isinstance(data, QueryDict):
+        return data
+    filterset = _children(request, data)
     page = paginate(request, filterset.qs, per_page=30)
     log_access(request, "children.child", AccessLog.Action.VIEW, label="list",
                detail=f"page {page.number}, {len(page.object_list)} rows")
@@ -59,7 +71,10 @@ def child_export(request):
     columns = [(_("record number"), 14), (_("full name"), 10), (_("resident ID number"), 20),
                (_("gender"), 6), (_("birth year"), 8), (_("category"), 16),
                (_("community"), 20), (_("school"), 20), (_("being assisted"), 8)]
-    children = list(_children(request).qs.only(  # decrypt only the columns exported
+    data = private_query(request, PUBLIC_FILTERS)
+    if not isinstance(data, QueryDict):
+        return data
+    children = list(_children(request, data).qs.only(  # decrypt only the columns exported
         "record_no", "name", "id_number", "gender", "birth_year", "category", "school",
         "is_active", "org__name"))
     log_access(request, "children.child", AccessLog.Action.EXPORT, label="list",

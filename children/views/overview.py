@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import contextlib
-
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from children import figures
 from children.models import ProjectStatus
+from federation.kernel.filters import query_params, year_field
 from orgs.scoping import scope_root
 
 
@@ -36,9 +36,11 @@ def overview_context(user, year: int) -> dict:
     }
 
 
+class YearParam(forms.Form):
+    year = year_field()
+
+
 @login_required
 def overview(request):
-    year = figures.this_year()
-    with contextlib.suppress(ValueError):
-        year = int(request.GET.get("year", year))
+    year = query_params(request, YearParam)["year"] or figures.this_year()
     return render(request, "children/overview.html", overview_context(request.user, year))

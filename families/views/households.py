@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -9,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from families import figures, imports
 from families.filters import HouseholdFilter
@@ -25,6 +27,7 @@ from families.models import (
 )
 from families.models.courtyards import Household, ScoreSheetMismatch
 from families.views.common import run_import, save_photos
+from federation.kernel.filters import query_params, record_field
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
@@ -126,10 +129,18 @@ def inspection_create(request, pk: int):
         "back": household, "multipart": True})
 
 
+class RoundParam(forms.Form):
+    round = record_field(gettext_lazy("inspection round"))
+
+
+class StreetParam(forms.Form):
+    street = record_field(gettext_lazy("street"))
+
+
 def _round_of(request, household: Household) -> InspectionRound | None:
     """The round this inspection answers (from the round's list), if it includes the household."""
-    pk = request.GET.get("round", "")
-    if not pk.isdigit():
+    pk = query_params(request, RoundParam)["round"]
+    if pk is None:
         return None
     return (InspectionRound.objects.visible_to(request.user).select_related("sheet")
             .filter(pk=pk, households=household).first())
@@ -175,9 +186,8 @@ def coverage(request):
     """Streets, and the villages of one street (the district has thousands of villages)."""
     user = request.user
     street = None
-    if request.GET.get("street", "").isdigit():
-        street = get_visible_or_404(Organization.objects, user, pk=request.GET["street"],
-                                    kind=OrgKind.STREET)
+    if pk := query_params(request, StreetParam)["street"]:
+        street = get_visible_or_404(Organization.objects, user, pk=pk, kind=OrgKind.STREET)
     own_level = user.org_id and user.org.kind in (OrgKind.STREET, OrgKind.COMMUNITY)
     villages, streets, total = figures.coverage(scope_root(user), under=street,
                                                 villages=bool(street or own_level))

@@ -117,3 +117,56 @@ def withhold_one_more(group: list[dict], total: dict | None = None, key: str = "
         min(visible, key=lambda row: row["count"])[key] = WITHHELD
     elif total is not None and isinstance(total[key], int):
         total[key] = WITHHELD
+
+
+#: Searches by name, phone or ID number never travel in a URL (and so never reach a web
+#: server's access log): the form is POSTed, kept in the session under an opaque token for a
+#: short while, and the list is shown at ?s=<token> (pagination adds &page=N).
+PRIVATE_SEARCHES = "private_searches"
+PRIVATE_SEARCH_SECONDS = 30 * 60
+PRIVATE_SEARCHES_KEPT = 20
+
+
+def private_query(request, public: tuple[str, ...] = ()):
+    """The search data of a list searched by personal data: a QueryDict, or (after a POST of
+    the search form) a redirect to the tokenised URL. Without a token, only the `public`
+    (non-personal) query parameters are read, so links such as ?mine=true keep working."""
+    import secrets
+    import time
+
+    from django.contrib import messages
+    from django.http import HttpResponseRedirect, QueryDict
+
+    now = time.time()
+    kept = {token: entry for token, entry in request.session.get(PRIVATE_SEARCHES, {}).items()
+            if now - entry["at"] < PRIVATE_SEARCH_SECONDS}
+    if request.method == "POST":
+        data = request.POST.copy()
+        data.pop("csrfmiddlewaretoken", None)
+        token = secrets.token_urlsafe(12)
+        kept[token] = {"at": now, "path": request.path, "data": data.urlencode()}
+        newest = sorted(kept.items(), key=lambda item: item[1]["at"])[-PRIVATE_SEARCHES_KEPT:]
+        request.session[PRIVATE_SEARCHES] = dict(newest)
+        return HttpResponseRedirect(f"{request.path}?s={token}")
+    if kept != request.session.get(PRIVATE_SEARCHES, kept):
+        request.session[PRIVATE_SEARCHES] = kept
+    token = request.GET.get("s", "")
+    entry = kept.get(token)
+    if token and entry is None:
+        messages.info(request, _("That search has expired; please search again."))
+    if entry:
+        return QueryDict(entry["data"], mutable=True)
+    data = QueryDict(mutable=True)
+    for key in public:
+        if key in request.GET:
+            data.setlist(key, request.GET.getlist(key))
+    return data
+
+
+def private_search_url(request, view_name: str) -> str:
+    """The URL of another view (e.g. the export) with the same search token."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    token = request.GET.get("s", "")
+    return reverse(view_name) + (f"?{urlencode({'s': token})}" if token else "")

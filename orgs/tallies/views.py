@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,8 +12,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from federation.kernel.filters import MonthField, query_params, record_field, year_field
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import xlsx_response
@@ -20,7 +23,7 @@ from orgs.models import Organization
 from orgs.scoping import get_visible_or_404, scope_root
 from orgs.tallies import figures as tally_figures
 from orgs.tallies import services as tallies
-from orgs.tallies.forms import ReturnForm, TallyForm, UnlockForm, parse_month
+from orgs.tallies.forms import ReturnForm, TallyForm, UnlockForm
 from orgs.tallies.models import (
     TALLY_KINDS,
     Indicator,
@@ -151,11 +154,24 @@ def tally_home(request):
         "own": own, "awaiting": awaiting, "today": today})
 
 
+class PeriodParams(forms.Form):
+    """The period and organization parameters of the tally overview pages."""
+
+    month = MonthField(label=gettext_lazy("month"))
+    start = MonthField(label=gettext_lazy("from"))
+    end = MonthField(label=gettext_lazy("to"))
+    year = year_field()
+    org = record_field(gettext_lazy("organization"))
+
+
+def _org_param(request, pk):
+    return get_visible_or_404(Organization.objects, request.user, pk=pk) if pk else None
+
+
 @login_required
 def completeness(request):
-    month = parse_month(request.GET.get("month", ""),
-                        (timezone.localdate().replace(day=1) - datetime.timedelta(days=1))
-                        .replace(day=1))
+    month = query_params(request, PeriodParams)["month"] or (
+        timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     result = tally_figures.completeness(scope_root(request.user), month)
     return render(request, "orgs/completeness.html", {"c": result, "month": month})
 
@@ -163,10 +179,7 @@ def completeness(request):
 @login_required
 def completeness_grid(request):
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
+    year = query_params(request, PeriodParams)["year"] or today.year
     orgs = tally_figures.expected_orgs(scope_root(request.user), datetime.date(year, 1, 1),
                                        datetime.date(year, 12, 31))
     page = paginate(request, orgs.only("pk", "name", "code", "kind", "path", "depth",
@@ -178,11 +191,10 @@ def completeness_grid(request):
 
 def _rollup(request):
     today = timezone.localdate()
-    start = parse_month(request.GET.get("start", ""), today.replace(month=1, day=1))
-    end = parse_month(request.GET.get("end", ""), today.replace(day=1))
-    org = None
-    if request.GET.get("org"):
-        org = get_visible_or_404(Organization.objects, request.user, pk=request.GET["org"])
+    params = query_params(request, PeriodParams)
+    start = params["start"] or today.replace(month=1, day=1)
+    end = params["end"] or today.replace(day=1)
+    org = _org_param(request, params["org"])
     totals = tally_figures.tally_totals(org or scope_root(request.user), start, month_end(end))
     rows = [(i, totals.get(i.pk)) for i in Indicator.objects.filter(is_active=True)
             .select_related("group").order_by("group__order", "order")]
@@ -217,10 +229,9 @@ def indicator_catalogue(request):
 def targets(request):
     """Annual targets of an organization with the year-to-date progress of its subtree."""
     today = timezone.localdate()
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else today.year
-    org = request.user.org
-    if request.GET.get("org"):
-        org = get_visible_or_404(Organization.objects, request.user, pk=request.GET["org"])
+    params = query_params(request, PeriodParams)
+    year = params["year"] or today.year
+    org = _org_param(request, params["org"]) or request.user.org
     progress = tally_figures.target_progress(org, year) if org else {}
     indicators = Indicator.objects.filter(pk__in=progress).order_by("order")
     rows = [(i, *progress[i.pk]) for i in indicators]

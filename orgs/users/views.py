@@ -4,14 +4,17 @@ community chairs of their street. Which accounts a manager may touch is one quer
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from federation.kernel.filters import query_params, text_field
 from federation.kernel.pagination import paginate
 from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE
 from orgs.forms import UploadForm
@@ -28,16 +31,22 @@ def _manager(request) -> User:
     return request.user
 
 
+class UserListParams(forms.Form):
+    q = text_field()
+    role = forms.ChoiceField(label=gettext_lazy("role"), required=False,
+                             choices=[("", "")] + Role.choices)
+
+
 @login_required
 def user_list(request):
     manager = _manager(request)
     users = User.objects.manageable_by(manager).select_related("org").order_by("org__path",
                                                                                 "username")
-    q = request.GET.get("q", "").strip()
+    params = query_params(request, UserListParams)
+    q, role = params["q"], params["role"]
     if q:
         users = users.filter(username__icontains=q) | users.filter(first_name__icontains=q)
-    role = request.GET.get("role", "")
-    if role in Role.values:
+    if role:
         users = users.filter(role=role)
     return render(request, "orgs/users/list.html", {
         "page": paginate(request, users), "q": q, "role": role,

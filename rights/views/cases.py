@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.kernel.models import AccessLog, log_access
 from federation.kernel.pagination import paginate
+from federation.kernel.privacy import private_query
 from federation.kernel.spreadsheets import xlsx_response
 from orgs.duties.services import intake_prefill
 from rights.filters import CaseFilter
@@ -19,12 +21,18 @@ from rights.services import StaleCase, can_manage, can_unmask, locked_save, regi
 from rights.views.common import audit, case_worker, get_case, personal_data
 
 EDIT_FIELDS = CaseForm._meta.fields
+#: Filters links may carry in the URL; the case number box (people type names and phone
+#: numbers into it) only ever comes by POST.
+PUBLIC_FILTERS = ("status", "risk", "category", "mine", "overdue")
 
 
 @case_worker
 def case_list(request):
+    data = private_query(request, PUBLIC_FILTERS)  # typed text stays out of URLs
+    if not isinstance(data, QueryDict):
+        return data
     cases = Case.objects.visible_to(request.user).for_list()
-    filterset = CaseFilter(request.GET, queryset=cases, request=request)
+    filterset = CaseFilter(data or None, queryset=cases, request=request)
     page = paginate(request, filterset.qs)
     for case in page:
         case.masked = personal_data(case.complainant, fields=("name",))
@@ -49,8 +57,11 @@ def overdue_list(request):
 @case_worker
 def case_export(request):
     """The filtered list, masked; one access-log entry names how many cases left."""
+    data = private_query(request, PUBLIC_FILTERS)
+    if not isinstance(data, QueryDict):
+        return data
     visible = Case.objects.visible_to(request.user).for_list()
-    cases = CaseFilter(request.GET, request=request, queryset=visible).qs
+    cases = CaseFilter(data or None, request=request, queryset=visible).qs
     rows = [_export_row(case) for case in cases.iterator(chunk_size=500)]
     rows.append(watermark(request))
     log_access(request, "rights.case", AccessLog.Action.EXPORT, label="case list",

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from federation.kernel.filters import query_params, record_field
 from federation.kernel.models import AccessLog, log_access
 from federation.kernel.pagination import paginate
 from federation.kernel.privacy import mask_address, mask_name, mask_phone
@@ -31,20 +34,27 @@ def _masked(household: Household) -> dict:
             "address": mask_address(household.address or "")}
 
 
+class RegisterParams(forms.Form):
+    colour = forms.CharField(label=gettext_lazy("colour"), required=False, max_length=40)
+    org = record_field(gettext_lazy("community"))
+
+
 @case_worker
 def household_list(request):
     households = Household.objects.visible_to(request.user)
-    colour, org = request.GET.get("colour", ""), request.GET.get("org", "")
+    params = query_params(request, RegisterParams)
+    colour, org = params["colour"], params["org"]
     listed = households.filter(colour__code=colour) if colour else households
-    if org.isdigit():
-        listed = listed.filter(org_id=int(org))
+    if org:
+        listed = listed.filter(org_id=org)
     page = paginate(request, listed.select_related("org", "colour")
                     .prefetch_related("factors").order_by("colour__order", "next_visit_on"))
     for household in page:
         household.masked = _masked(household)
     return render(request, "rights/household_list.html", {
         "page": page, "counts": figures.register_counts(scope_root(request.user)), "colour": colour,
-        "colours": ColourLevel.objects.active(), "today": timezone.localdate(), "org": org,
+        "colours": ColourLevel.objects.active(), "today": timezone.localdate(),
+        "org": "" if org is None else str(org),
         "communities": Organization.objects.visible_to(request.user)
         .filter(kind=OrgKind.COMMUNITY).only("pk", "name")})
 

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from federation.kernel.filters import query_params, year_field
 from federation.kernel.models import AccessLog, log_access
 from federation.kernel.spreadsheets import xlsx_response
 from orgs.scoping import scope_root
 from rights import figures
 
 
+class YearParam(forms.Form):
+    year = year_field()
+
+
 def _period(request) -> tuple[int, datetime.date, datetime.date]:
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
+    year = query_params(request, YearParam)["year"] or today.year
     year = min(max(year, 2000), today.year)
     return year, datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 

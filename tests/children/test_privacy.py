@@ -99,8 +99,9 @@ def test_showing_in_full_takes_a_reason_and_is_logged(world, login, child):
 def test_name_search_uses_the_keyed_hash(world, login, child):
     ChildFactory(org=world.c1, name="王小明")
     client = login(world.users["district_staff"])
-    found = client.get(reverse("children:children"), {"name": NAME}).context["page"]
-    assert [c.pk for c in found] == [child.pk]
+    response = client.post(reverse("children:children"), {"name": NAME}, follow=True)
+    assert [c.pk for c in response.context["page"]] == [child.pk]
+    assert NAME not in response.redirect_chain[-1][0]
 
 
 @pytest.mark.parametrize("role", ["district_staff", "district_admin", "street_chair",

@@ -115,9 +115,11 @@ def test_page_and_export_hide_small_sensitive_counts(world, login, cases):
     assert "李秀" not in text and "139" not in text
 
 
-def test_bad_year_falls_back(world, login):
-    response = login(world.users["leader"]).get(reverse("rights:stats"), {"year": "abc"})
-    assert response.status_code == 200 and response.context["year"] == TODAY.year
+def test_bad_year_is_refused_with_a_message(world, login):
+    client = login(world.users["leader"])
+    response = client.get(reverse("rights:stats"), {"year": "abc"})
+    assert response.status_code == 400 and "年度" in response.content.decode()
+    assert client.get(reverse("rights:stats")).context["year"] == TODAY.year
 
 
 def test_figures_count_an_organizations_subtree(world, cases):

@@ -2,10 +2,12 @@
 chair, who logs actions and closes it; statistics count it; the access log shows every view."""
 
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from federation.kernel.models import AccessLog
 from rights.models import ActionType, Case, Category, Channel, Outcome, Risk, Status
@@ -236,10 +238,15 @@ def test_list_and_export_filters(world, login, staff):
     CaseFactory(org=world.c1, registered_by=staff, risk=4)
     client = login(staff)
     for params in ({"mine": "true"}, {"risk": "2"}, {"number": mine.number}):
-        page = client.get(reverse("rights:case_list"), params).context["page"]
-        assert list(page) == [mine], params
-        export = client.get(reverse("rights:case_export"), params)
+        # The search form is POSTed; the list and its export answer at an opaque token.
+        response = client.post(reverse("rights:case_list"), params, follow=True)
+        assert list(response.context["page"]) == [mine], params
+        url = response.redirect_chain[-1][0]
+        assert mine.number not in url and "?s=" in url
+        export = client.get(reverse("rights:case_export") + url[url.index("?"):])
         assert export.status_code == 200
+        sheet = load_workbook(io.BytesIO(export.content)).active
+        assert mine.number in [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
     category = client.get(reverse("rights:case_list"), {
         "category": Category.objects.get(code="marriage_family").pk}).context["page"]
     assert len(category) == 2

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
@@ -15,6 +17,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.kernel.filters import MonthField
 from federation.portal.api.serializers import (
     CommitteeDutiesSerializer,
     IndicatorSerializer,
@@ -80,6 +83,9 @@ class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
             parent_code=Subquery(parent.values("code")[:1]))
         kind = self.request.query_params.get("kind")
         if kind:
+            if kind not in OrgKind.values:
+                raise ValidationError({"kind": _("Not one of: %(kinds)s.") % {
+                    "kinds": ", ".join(OrgKind.values)}})
             orgs = orgs.filter(kind=kind)
         under = self.request.query_params.get("under")
         if under:
@@ -121,14 +127,13 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Indicator.objects.select_related("group").order_by("order", "code")
 
 
-def _month(text: str | None, default: datetime.date) -> datetime.date:
+def _month(text: str | None, default: datetime.date, name: str) -> datetime.date:
     if not text:
         return default
     try:
-        year, month = (int(part) for part in text.split("-"))
-        return datetime.date(year, month, 1)
-    except ValueError:
-        raise ValidationError({"month": "use YYYY-MM"}) from None
+        return MonthField().clean(text)
+    except DjangoValidationError as error:
+        raise ValidationError({name: error.messages}) from None
 
 
 class TallyTotalsView(APIView):
@@ -143,8 +148,8 @@ class TallyTotalsView(APIView):
     def get(self, request):
         root = scope_root(request)
         this_month = timezone.localdate().replace(day=1)
-        start = _month(request.query_params.get("start"), this_month.replace(month=1))
-        end = _month(request.query_params.get("end"), this_month)
+        start = _month(request.query_params.get("start"), this_month.replace(month=1), "start")
+        end = _month(request.query_params.get("end"), this_month, "end")
         totals = tally_figures.tally_totals(root, start, month_end(end))
         indicators = Indicator.objects.order_by("order", "code")
         return Response(TallyTotalsSerializer({
