@@ -69,7 +69,8 @@ format:
 # Production shape (see README): gunicorn, a Celery worker and exactly one beat.
 serve:
 	$(PY) manage.py collectstatic --noinput -v0
-	$(VENV)/bin/gunicorn federation.wsgi --bind 127.0.0.1:$(PORT) --workers 4 --access-logfile -
+	$(VENV)/bin/gunicorn federation.wsgi -c federation/gunicorn.conf.py --bind 127.0.0.1:$(PORT) \
+	  --workers 4 --access-logfile -
 
 worker:
 	$(VENV)/bin/celery -A federation worker --loglevel=info --concurrency=2

@@ -36,6 +36,7 @@ def start_gunicorn(port: int, workers: int, env: dict[str, str]) -> subprocess.P
                    cwd=ROOT, env=env, check=True)
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "federation.wsgi",
+         "-c", "federation/gunicorn.conf.py",
          "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
          "--timeout", "60", "--log-level", "warning", "--preload"], cwd=ROOT, env=env)
     for _ in range(150):

@@ -13,7 +13,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from families.models import Household
-from orgs.models import Organization, Person, TallyValue, User
+from orgs.models import Organization, Person, User
+from orgs.tallies.models import TallyValue
 
 MONTH = datetime.date(2025, 3, 1)
 IMPORTS = {
