@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 
 class QueueUnavailable(Exception):
@@ -22,8 +23,9 @@ def enqueue(task, *args, **kwargs) -> AsyncResult:
     """Send `task` once, without Celery's publish retries; QueueUnavailable if Redis is down."""
     try:
         return task.apply_async(args=args, kwargs=kwargs, retry=False)
-    except (OperationalError, RedisConnectionError, ConnectionError) as error:
-        raise QueueUnavailable(str(error)) from error
+    except (OperationalError, RedisConnectionError, RedisTimeoutError, ConnectionError,
+            RuntimeError) as error:  # RuntimeError: the result backend's retry limit
+        raise QueueUnavailable(type(error).__name__) from error
 
 
 def enqueue_or_warn(request, task, *args, **kwargs) -> AsyncResult | None:

@@ -42,3 +42,43 @@ def test_friendly_404_and_403(world, login):
     assert missing.status_code == 404 and "页面不存在" in missing.content.decode()
     refused = client.get(reverse("audit_changes"))
     assert refused.status_code == 403 and "无权" in refused.content.decode()
+
+
+def drop_the_connection():
+    """The database ends this process's connection behind Django's back: on PostgreSQL, another
+    session terminates its backend (pg_terminate_backend); an embedded SQLite database cannot
+    be dropped by a server, so its connection is closed."""
+    if connection.vendor != "postgresql":
+        connection.close()
+        return
+    import psycopg2
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    params = connection.get_connection_params()
+    other = psycopg2.connect(**params)
+    try:
+        other.autocommit = True
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+            assert cursor.fetchone()[0] is True
+    finally:
+        other.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_connection_dropped_between_requests_costs_no_request(world, login):
+    from django.db import close_old_connections
+
+    assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+    client = login(world.users["street_chair"])
+    assert client.get(reverse("orgs:list")).status_code == 200
+    drop_the_connection()
+    # What request_started does before each request on a real server (the test client
+    # skips it): kept connections are health-checked before their next use.
+    close_old_connections()
+    for _ in range(3):
+        response = client.get(reverse("orgs:list"))
+        assert response.status_code == 200
+        assert "东湖街道妇联" in response.content.decode()
