@@ -3,6 +3,7 @@ cross-app layer's (summary runs), one app label for both."""
 
 from federation.kernel.models import (
     AccessLog,
+    ApiToken,
     AppendOnlyError,
     Heartbeat,
     PasswordState,
@@ -10,4 +11,5 @@ from federation.kernel.models import (
 )
 from federation.portal.models import ReportRun
 
-__all__ = ["AccessLog", "AppendOnlyError", "Heartbeat", "PasswordState", "ReportRun", "log_access"]
+__all__ = ["AccessLog", "ApiToken", "AppendOnlyError", "Heartbeat", "PasswordState", "ReportRun",
+           "log_access"]

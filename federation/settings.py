@@ -46,7 +46,6 @@ INSTALLED_APPS = [
     "treebeard",
     "django_celery_beat",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
@@ -266,10 +265,15 @@ HEALTH_BEAT_MAX_AGE = env.int("HEALTH_BEAT_MAX_AGE", default=300)
 SUMMARY_BACKGROUND_THREAD = env.bool("SUMMARY_BACKGROUND_THREAD", default=True)
 SUMMARY_TEST_PAUSE_SECONDS = env.float("SUMMARY_TEST_PAUSE_SECONDS", default=0)
 
+# API tokens expire this many days after they are made or renewed; leaders (who change
+# nothing) may hold one only when API_TOKENS_FOR_LEADERS is on.
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=90)
+API_TOKENS_FOR_LEADERS = env.bool("API_TOKENS_FOR_LEADERS", default=False)
+
 # Read API: token-authenticated, read-only, scoped like the pages, paginated.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "federation.portal.api.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

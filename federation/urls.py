@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from federation.portal import accounts, health, search, todo, twofactor, views
+from federation.portal.api import tokens
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -32,7 +33,7 @@ urlpatterns = [
     path("children/", include("children.urls")),
     path("summary/", include("federation.portal.summary.urls")),
     path("api/", include("federation.portal.api.urls")),
-    path("api-token/", views.api_token, name="api_token"),
+    path("api-token/", tokens.token_page, name="api_token"),
     path("admin/", admin.site.urls),
 ]
 if settings.DEBUG:

@@ -38,6 +38,7 @@ class AccessLog(models.Model):
         LOGIN_FAILED = "login_failed", _("Failed login")
         LOGOUT = "logout", _("Logged out")
         SESSIONS_ENDED = "sessions_end", _("Sessions ended")
+        API = "api", _("Used the API")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"),
@@ -71,6 +72,41 @@ class AccessLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("the access log is append-only")
+
+
+class ApiToken(models.Model):
+    """A read-API token: stored as a hash (the key is shown once, when it is made), expires
+    after settings.API_TOKEN_DAYS unless renewed, revocable by its user or a district admin.
+    Every use is written to the access log (federation.portal.api.tokens)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"),
+                             on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("token begins"), max_length=8, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("revoked by"),
+                                   on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user_id})"
+
+    @property
+    def is_expired(self) -> bool:
+        from django.utils import timezone
+
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and not self.is_expired
 
 
 def client_ip(request) -> str | None:

@@ -3,10 +3,9 @@ from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponsePermanentRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from federation.kernel.filters import AccessLogFilter, AuditChangeFilter
 from federation.kernel.models import AccessLog
@@ -63,17 +62,6 @@ def access_log(request):
     filterset = AccessLogFilter(request.GET, queryset=AccessLog.objects.all())
     return render(request, "access_log.html", {
         "filter": filterset, "page": paginate(request, filterset.qs, per_page=100)})
-
-
-@login_required
-def api_token(request):
-    """Show the user's API token; POST creates or replaces it."""
-    if request.method == "POST":
-        Token.objects.filter(user=request.user).delete()
-        Token.objects.create(user=request.user)
-        return redirect("api_token")
-    return render(request, "api_token.html", {
-        "token": Token.objects.filter(user=request.user).first()})
 
 
 @role_required(Role.DISTRICT_ADMIN)
