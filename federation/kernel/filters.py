@@ -97,8 +97,9 @@ def has_nul(querydict) -> bool:
 
 
 class BadParametersMiddleware:
-    """Refuses a NUL byte in any query or form value (no field may hold one), and turns
-    BadParameters into a 400 page that says what is wrong."""
+    """Refuses a NUL byte in any query or form value (no field may hold one), turns
+    BadParameters into a 400 page that says what is wrong, and answers API clients in JSON
+    whatever the error."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -109,7 +110,15 @@ class BadParametersMiddleware:
                 and has_nul(request.POST)):
             return bad_request(request, [str(_("The request contains a NUL character, which "
                                                "no field may hold."))])
-        return self.get_response(request)
+        response = self.get_response(request)
+        if (request.path.startswith("/api/") and response.status_code >= 400
+                and response.get("Content-Type", "").startswith("text/html")):
+            # An error page (unknown URL, server error) answers an API client in JSON too.
+            from django.http import JsonResponse
+
+            return JsonResponse({"detail": str(response.reason_phrase)},
+                                status=response.status_code)
+        return response
 
     def process_exception(self, request, exception):
         if isinstance(exception, BadParameters):
