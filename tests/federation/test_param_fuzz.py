@@ -18,6 +18,9 @@ from tests.federation.test_urlwalk_all import patterns
 ROLES = ["district_admin", "district_staff", "leader", "street_chair", "community_chair",
          "other_street_chair", "other_community_chair"]
 HOSTILE = ["-1", "99999999999999999999", "abc", "\x00", "x" * 5000, "2025-13", "1e308"]
+#: Each parameter alone gets these (the rest, e.g. the NUL byte refused for every parameter by
+#: the middleware, come with all the page's parameters at once).
+EACH = ["99999999999999999999", "abc", "x" * 5000, "-1"]
 SKIP = {"logout", "health", "set_language"}
 #: Not parameters: the template engine tries `request.GET.urlencode` as a key first.
 NOT_PARAMETERS = {"next", "urlencode"}
@@ -87,12 +90,12 @@ def test_no_parameter_value_gives_a_server_error(world, login, recording, role):
     plan = {url: keys for url, keys in plan.items() if keys}
     for url, keys in plan.items():
         for key in sorted(keys):
-            for value in HOSTILE:
+            for value in EACH:
                 response = client.get(url, {key: value})
                 requests += 1
                 if response.status_code >= 500:
                     errors.append(f"GET {url}?{key}={value[:20]!r} -> {response.status_code}")
-        for value in HOSTILE if len(keys) > 1 else ():  # every parameter at once
+        for value in HOSTILE:  # every parameter at once
             response = client.get(url, dict.fromkeys(keys, value))
             requests += 1
             if response.status_code >= 500:
