@@ -3,13 +3,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
-from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
+from federation.kernel.spreadsheets import workbook_response, xlsx_response
 from orgs import figures, imports
 from orgs.duties import services as duty_services
 from orgs.duties.models import EXECUTIVE_POSTS, Duty
@@ -193,9 +192,7 @@ def committee_stats(request):
 
 @write_required
 def import_template(request):
-    response = HttpResponse(imports.template_bytes(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="organizations-template.xlsx"'
-    return response
+    return workbook_response(imports.template_bytes(), "organizations-template.xlsx")
 
 
 @write_required

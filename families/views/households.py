@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -27,7 +27,7 @@ from families.models.courtyards import Household, ScoreSheetMismatch
 from families.views.common import run_import, save_photos
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
-from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
+from federation.kernel.spreadsheets import workbook_response, xlsx_response
 from orgs.models import Organization, OrgKind
 from orgs.scoping import get_visible_or_404, scope_root
 
@@ -209,6 +209,4 @@ def household_import(request):
 
 @write_required
 def household_import_template(request):
-    response = HttpResponse(imports.household_template(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="households-template.xlsx"'
-    return response
+    return workbook_response(imports.household_template(), "households-template.xlsx")

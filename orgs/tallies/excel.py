@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,6 @@ from django.utils.translation import gettext_lazy
 from federation.kernel.db import analyze
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import (
-    XLSX_CONTENT_TYPE,
     CellError,
     Column,
     SheetSpec,
@@ -27,6 +26,7 @@ from federation.kernel.spreadsheets import (
     build_template,
     read_workbook,
     upload_bytes,
+    workbook_response,
 )
 from orgs.models import Organization
 from orgs.tallies import figures as tally_figures
@@ -171,9 +171,7 @@ def download(request, year: int, month: int):
         raise Http404 from None
     if not editable_orgs(request.user) or first > timezone.localdate():
         raise Http404
-    response = HttpResponse(template_bytes(request.user, first), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="tally-{first:%Y-%m}.xlsx"'
-    return response
+    return workbook_response(template_bytes(request.user, first), f"tally-{first:%Y-%m}.xlsx")
 
 
 @write_required

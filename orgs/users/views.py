@@ -7,13 +7,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from federation.kernel.pagination import paginate
-from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE
+from federation.kernel.spreadsheets import workbook_response
 from orgs.forms import UploadForm
 from orgs.models import Role, User
 from orgs.scoping import get_visible_or_404
@@ -102,9 +101,7 @@ def user_toggle_active(request, pk: int):
 @login_required
 def import_template(request):
     _manager(request)
-    response = HttpResponse(imports.template_bytes(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="users-template.xlsx"'
-    return response
+    return workbook_response(imports.template_bytes(), "users-template.xlsx")
 
 
 @login_required
