@@ -88,7 +88,7 @@ def org_create(request, parent_pk: int):
         org = form.save()
         messages.success(request, _("Organization “%(name)s” created.") % {"name": org.name})
         return redirect("orgs:detail", pk=org.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": _("New organization"),
+    return render(request, "form.html", {"form": form, "title": _("New organization"),
                                                "back": parent})
 
 
@@ -100,7 +100,7 @@ def org_edit(request, pk: int):
         form.save()
         messages.success(request, _("Saved."))
         return redirect("orgs:detail", pk=org.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": org.name, "back": org})
+    return render(request, "form.html", {"form": form, "title": org.name, "back": org})
 
 
 @write_required
@@ -111,7 +111,7 @@ def term_create(request, org_pk: int):
         form.save()
         messages.success(request, _("Term recorded."))
         return redirect("orgs:detail", pk=org.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": _("New term"), "back": org})
+    return render(request, "form.html", {"form": form, "title": _("New term"), "back": org})
 
 
 @write_required
@@ -122,7 +122,7 @@ def position_create(request, org_pk: int):
         form.save()
         messages.success(request, _("Appointment recorded."))
         return redirect("orgs:detail", pk=org.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": _("Appoint to a post"),
+    return render(request, "form.html", {"form": form, "title": _("Appoint to a post"),
                                                "back": org})
 
 
@@ -136,7 +136,7 @@ def position_end(request, pk: int):
         messages.success(request, _("%(person)s has left the post.") % {
             "person": position.person})
         return redirect("orgs:detail", pk=position.org_id)
-    return render(request, "orgs/form.html", {"form": form, "title": str(position),
+    return render(request, "form.html", {"form": form, "title": str(position),
                                                "back": position.org})
 
 
@@ -168,7 +168,7 @@ def person_edit(request, pk: int):
         form.save()
         messages.success(request, _("Saved."))
         return redirect("orgs:person", pk=person.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": person.name,
+    return render(request, "form.html", {"form": form, "title": person.name,
                                                "back": person})
 
 

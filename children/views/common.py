@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 
@@ -11,5 +12,6 @@ def form_page(request, form, *, title: str, back, success_url=None, done: str = 
         obj = form.save()
         messages.success(request, done or _("Saved."))
         return redirect(success_url or obj.get_absolute_url()), obj
-    return render(request, "children/form.html", {"form": form, "title": title,
-                                                  "back": back}), None
+    return render(request, "form.html", {"form": form, "title": title, "back": back,
+                                         "back_url": reverse("children:overview")
+                                         if back is None else ""}), None

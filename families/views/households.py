@@ -82,7 +82,7 @@ def household_create(request):
         household = form.save()
         messages.success(request, _("Household registered."))
         return redirect(household)
-    return render(request, "families/form.html", {"form": form, "title": _("New household")})
+    return render(request, "form.html", {"form": form, "title": _("New household")})
 
 
 @write_required
@@ -97,7 +97,7 @@ def household_edit(request, pk: int):
                 household.leave_campaign(timezone.localdate())
         messages.success(request, _("Saved."))
         return redirect(household)
-    return render(request, "families/form.html", {"form": form, "title": household.head_name,
+    return render(request, "form.html", {"form": form, "title": household.head_name,
                                                    "back": household})
 
 
@@ -121,9 +121,9 @@ def inspection_create(request, pk: int):
             save_photos(form.cleaned_data["photos"], inspection=inspection)
             _tell_tier_change(request, before, household.tier)
             return redirect(household)
-    return render(request, "families/form.html", {
+    return render(request, "form.html", {
         "form": form, "title": _("Inspection of %(name)s") % {"name": household.head_name},
-        "back": household, "multipart": True})
+        "back": household})
 
 
 def _round_of(request, household: Household) -> InspectionRound | None:

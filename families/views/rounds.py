@@ -43,7 +43,7 @@ def round_create(request):
             drawn = inspection_round.fill()
         messages.success(request, _("%(n)s households drawn.") % {"n": drawn})
         return redirect(inspection_round)
-    return render(request, "families/form.html", {"form": form,
+    return render(request, "form.html", {"form": form,
                                                    "title": _("New inspection round")})
 
 

@@ -58,7 +58,7 @@ def user_create(request):
             "user; it must be changed at the first login.") % {
             "username": user.username, "password": password})
         return redirect("users:list")
-    return render(request, "orgs/form.html", {"form": form, "title": _("New account")})
+    return render(request, "form.html", {"form": form, "title": _("New account")})
 
 
 @login_required
@@ -70,7 +70,7 @@ def user_edit(request, pk: int):
         form.save()
         messages.success(request, _("Saved."))
         return redirect("users:list")
-    return render(request, "orgs/form.html", {"form": form, "title": account.username})
+    return render(request, "form.html", {"form": form, "title": account.username})
 
 
 @require_POST

@@ -22,3 +22,10 @@ def test_downloads_are_built_by_the_spreadsheet_helpers_only():
                  if not p.is_relative_to(kernel)
                  and '["Content-Disposition"] =' in p.read_text(encoding="utf-8")]
     assert not offenders, offenders
+
+
+def test_one_form_template_for_every_app():
+    """templates/form.html serves every app's form pages; no app keeps a copy of its own."""
+    copies = [str(p.relative_to(ROOT)) for app in project_apps()
+              for p in (ROOT / app.replace(".", "/")).rglob("templates/**/form.html")]
+    assert (ROOT / "templates" / "form.html").exists() and not copies, copies
