@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import workbook_response, xlsx_response
+from federation.kernel.views import form_page
 from orgs import figures, imports
 from orgs.duties import services as duty_services
 from orgs.duties.models import EXECUTIVE_POSTS, Duty
@@ -84,46 +85,31 @@ def org_detail(request, pk: int):
 def org_create(request, parent_pk: int):
     parent = get_visible_or_404(Organization.objects, request.user, pk=parent_pk)
     form = OrganizationForm(request.POST or None, user=request.user, parent=parent)
-    if form.is_valid():
-        org = form.save()
-        messages.success(request, _("Organization “%(name)s” created.") % {"name": org.name})
-        return redirect("orgs:detail", pk=org.pk)
-    return render(request, "form.html", {"form": form, "title": _("New organization"),
-                                               "back": parent})
+    return form_page(request, form, title=_("New organization"), back=parent, done=lambda org: (
+        _("Organization “%(name)s” created.") % {"name": org.name}))[0]
 
 
 @write_required
 def org_edit(request, pk: int):
     org = get_visible_or_404(Organization.objects, request.user, pk=pk)
     form = OrganizationForm(request.POST or None, instance=org, user=request.user)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("orgs:detail", pk=org.pk)
-    return render(request, "form.html", {"form": form, "title": org.name, "back": org})
+    return form_page(request, form, title=org.name, back=org)[0]
 
 
 @write_required
 def term_create(request, org_pk: int):
     org = get_visible_or_404(Organization.objects, request.user, pk=org_pk)
     form = TermForm(request.POST or None, org=org)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Term recorded."))
-        return redirect("orgs:detail", pk=org.pk)
-    return render(request, "form.html", {"form": form, "title": _("New term"), "back": org})
+    return form_page(request, form, title=_("New term"), back=org, done=_("Term recorded."),
+                     success_url=org.get_absolute_url())[0]
 
 
 @write_required
 def position_create(request, org_pk: int):
     org = get_visible_or_404(Organization.objects, request.user, pk=org_pk)
     form = PositionForm(request.POST or None, org=org)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Appointment recorded."))
-        return redirect("orgs:detail", pk=org.pk)
-    return render(request, "form.html", {"form": form, "title": _("Appoint to a post"),
-                                               "back": org})
+    return form_page(request, form, title=_("Appoint to a post"), back=org,
+                     done=_("Appointment recorded."), success_url=org.get_absolute_url())[0]
 
 
 @write_required
@@ -131,13 +117,11 @@ def position_end(request, pk: int):
     position = get_visible_or_404(Position.objects.select_related("person", "org"),
                                   request.user, pk=pk, ended_on__isnull=True)
     form = EndPositionForm(request.POST or None, position=position)
-    if form.is_valid():
-        position.end(form.cleaned_data["ended_on"], form.cleaned_data["end_reason"])
-        messages.success(request, _("%(person)s has left the post.") % {
-            "person": position.person})
-        return redirect("orgs:detail", pk=position.org_id)
-    return render(request, "form.html", {"form": form, "title": str(position),
-                                               "back": position.org})
+    return form_page(
+        request, form, title=str(position), back=position.org,
+        save=lambda f: position.end(f.cleaned_data["ended_on"], f.cleaned_data["end_reason"]),
+        done=lambda _saved: _("%(person)s has left the post.") % {"person": position.person},
+        success_url=position.org.get_absolute_url())[0]
 
 
 def may_give_login(user, person: Person) -> bool:
@@ -164,12 +148,7 @@ def person_detail(request, pk: int):
 def person_edit(request, pk: int):
     person = get_visible_or_404(Person.objects.select_related("org"), request.user, pk=pk)
     form = PersonForm(request.POST or None, instance=person)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("orgs:person", pk=person.pk)
-    return render(request, "form.html", {"form": form, "title": person.name,
-                                               "back": person})
+    return form_page(request, form, title=person.name, back=person)[0]
 
 
 @login_required

@@ -28,6 +28,7 @@ from families.views.common import run_import, save_photos
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import workbook_response, xlsx_response
+from federation.kernel.views import form_page
 from orgs.models import Organization, OrgKind
 from orgs.scoping import get_visible_or_404, scope_root
 
@@ -78,11 +79,7 @@ def household_detail(request, pk: int):
 @write_required
 def household_create(request):
     form = HouseholdForm(request.POST or None, user=request.user)
-    if form.is_valid():
-        household = form.save()
-        messages.success(request, _("Household registered."))
-        return redirect(household)
-    return render(request, "form.html", {"form": form, "title": _("New household")})
+    return form_page(request, form, title=_("New household"), done=_("Household registered."))[0]
 
 
 @write_required

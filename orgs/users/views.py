@@ -8,11 +8,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from federation.kernel.pagination import paginate
 from federation.kernel.spreadsheets import workbook_response
+from federation.kernel.views import form_page
 from orgs.forms import UploadForm
 from orgs.models import Role, User
 from orgs.scoping import get_visible_or_404
@@ -66,11 +68,8 @@ def user_edit(request, pk: int):
     account = get_visible_or_404(User.objects.manageable_by(_manager(request)), request.user,
                                  pk=pk)
     form = UserForm(request.POST or None, instance=account, manager=request.user)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("users:list")
-    return render(request, "form.html", {"form": form, "title": account.username})
+    return form_page(request, form, title=account.username,
+                     success_url=reverse("users:list"))[0]
 
 
 @require_POST

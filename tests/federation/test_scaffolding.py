@@ -29,3 +29,28 @@ def test_one_form_template_for_every_app():
     copies = [str(p.relative_to(ROOT)) for app in project_apps()
               for p in (ROOT / app.replace(".", "/")).rglob("templates/**/form.html")]
     assert (ROOT / "templates" / "form.html").exists() and not copies, copies
+
+
+def test_the_form_page_helper_saves_tells_and_redirects(world, login):
+    """federation.kernel.views.form_page: a bad form is shown again on templates/form.html
+    with nothing saved; a good one is saved, the message shown, the user sent on."""
+    from django.urls import reverse
+
+    from orgs.models import Person
+    from tests.factories import PersonFactory
+
+    person = PersonFactory(org=world.c1, name="王秀英")
+    client = login(world.users["district_staff"])
+    url = reverse("orgs:person_edit", args=[person.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and [t.name for t in page.templates][0] == "form.html"
+    assert f'href="{person.get_absolute_url()}"' in page.content.decode()  # Cancel
+    bad = client.post(url, {"name": ""})
+    assert bad.status_code == 200 and bad.context["form"].errors
+    assert Person.objects.get(pk=person.pk).name == "王秀英"
+    data = {**bad.context["form"].initial, "name": "王秀兰"}
+    data = {k: v for k, v in data.items() if v is not None}
+    saved = client.post(url, data, follow=True)
+    assert saved.redirect_chain == [(person.get_absolute_url(), 302)]
+    assert Person.objects.get(pk=person.pk).name == "王秀兰"
+    assert "已保存" in saved.content.decode()
