@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import workbook_response, xlsx_response
-from federation.kernel.views import form_page
+from federation.kernel.views import form_page, upload_page
 from orgs import figures, imports
 from orgs.duties import services as duty_services
 from orgs.duties.models import EXECUTIVE_POSTS, Duty
@@ -176,17 +176,11 @@ def import_template(request):
 
 @write_required
 def import_upload(request):
-    form = UploadForm(request.POST or None, request.FILES or None)
-    errors = []
-    if form.is_valid():
-        result = imports.import_workbook(form.cleaned_data["file"], request.user)
-        if result.errors:
-            errors = result.errors
-            messages.error(request, _("Nothing was saved: please correct the problems below."))
-        else:
-            messages.success(request, _(
-                "Imported %(orgs)s organizations and %(people)s committee members.") % {
-                "orgs": result.orgs, "people": result.people})
-            return redirect("orgs:list")
-    return render(request, "orgs/import.html", {"form": form, "errors": errors})
+    return upload_page(
+        request, UploadForm(request.POST or None, request.FILES or None),
+        lambda form: imports.import_workbook(form.cleaned_data["file"], request.user),
+        template="orgs/import.html", success_url=reverse("orgs:list"),
+        done=lambda result: _(
+            "Imported %(orgs)s organizations and %(people)s committee members.") % {
+            "orgs": result.orgs, "people": result.people})
 

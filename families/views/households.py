@@ -201,7 +201,7 @@ def coverage_export(request):
 def household_import(request):
     return run_import(request, lambda f: imports.import_households(f, request.user),
                       reverse("families:household_import_template"), _("Import households"),
-                      lambda: redirect("families:households"))
+                      reverse("families:households"))
 
 
 @write_required

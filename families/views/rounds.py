@@ -81,4 +81,4 @@ def round_import(request, pk: int):
         request, lambda f: imports.import_round(f, inspection_round, request.user),
         reverse("families:round_template", args=[pk]),
         _("Import inspections: %(round)s") % {"round": inspection_round},
-        lambda: redirect(inspection_round))
+        inspection_round.get_absolute_url())

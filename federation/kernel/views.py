@@ -27,3 +27,33 @@ def form_page(request, form, *, title: str, back=None, back_url: str = "", subti
         return redirect(url or obj.get_absolute_url()), obj
     return render(request, "form.html", {"form": form, "title": title, "subtitle": subtitle,
                                          "back": back, "back_url": back_url}), None
+
+
+class UploadRefused(Exception):
+    """Raised by an importer that refuses the whole file: its message is shown, nothing saved."""
+
+
+def upload_page(request, form, importer: Callable[[Any], Any], *, template: str,
+                context: dict | None = None, success_url: str | None = None,
+                done: Callable[[Any], str] | None = None) -> HttpResponse:
+    """The upload page of a spreadsheet import. A valid upload goes to `importer(form)`, which
+    returns a result with `.errors` (each problem, by sheet, row and column) or raises
+    UploadRefused. With errors nothing was saved and the page lists them all; without, `done`
+    (a function of the result) is shown and the user sent to `success_url`, or, without one,
+    the page shows the result (`result` in the template)."""
+    errors, result = [], None
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = importer(form)
+        except UploadRefused as refused:
+            messages.error(request, str(refused))
+            return redirect(request.get_full_path())
+        if result.errors:
+            errors = result.errors
+            messages.error(request, _("Nothing was saved: please correct the problems below."))
+        elif success_url is not None:
+            if done is not None:
+                messages.success(request, done(result))
+            return redirect(success_url)
+    return render(request, template, {"form": form, "errors": errors, "result": result,
+                                      **(context or {})})

@@ -8,10 +8,9 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.contrib import messages
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -28,6 +27,7 @@ from federation.kernel.spreadsheets import (
     upload_bytes,
     workbook_response,
 )
+from federation.kernel.views import UploadRefused, upload_page
 from orgs.models import Organization
 from orgs.tallies import figures as tally_figures
 from orgs.tallies import services as tallies
@@ -176,24 +176,17 @@ def download(request, year: int, month: int):
 
 @write_required
 def upload(request):
-    form = TallyUploadForm(request.POST or None, request.FILES or None)
-    errors = []
-    if form.is_valid():
+    def run(form):
         try:
-            result = import_tallies(form.cleaned_data["file"], request.user,
-                                    form.cleaned_data["submit"])
+            return import_tallies(form.cleaned_data["file"], request.user,
+                                  form.cleaned_data["submit"])
         except tallies.TallyStateError as exc:
-            messages.error(request, str(exc))
-            return redirect("orgs:tally_upload")
-        except tallies.TallyConflict:
-            messages.error(request, _("Someone saved one of these tallies while the file was "
-                                      "being read. Nothing was saved: upload it again."))
-            return redirect("orgs:tally_upload")
-        if result.errors:
-            errors = result.errors
-            messages.error(request, _("Nothing was saved: please correct the problems below."))
-        else:
-            messages.success(request, _("%(n)s tallies saved from the workbook.") % {
-                "n": result.tallies})
-            return redirect("orgs:tallies")
-    return render(request, "orgs/tally_upload.html", {"form": form, "errors": errors})
+            raise UploadRefused(str(exc)) from exc
+        except tallies.TallyConflict as exc:
+            raise UploadRefused(_("Someone saved one of these tallies while the file was "
+                                  "being read. Nothing was saved: upload it again.")) from exc
+
+    return upload_page(request, TallyUploadForm(request.POST or None, request.FILES or None),
+                       run, template="orgs/tally_upload.html", success_url=reverse("orgs:tallies"),
+                       done=lambda result: _("%(n)s tallies saved from the workbook.") % {
+                           "n": result.tallies})

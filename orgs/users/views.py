@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from federation.kernel.pagination import paginate
 from federation.kernel.spreadsheets import workbook_response
-from federation.kernel.views import form_page
+from federation.kernel.views import form_page, upload_page
 from orgs.forms import UploadForm
 from orgs.models import Role, User
 from orgs.scoping import get_visible_or_404
@@ -106,12 +106,7 @@ def import_template(request):
 @login_required
 def import_upload(request):
     manager = _manager(request)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    result = None
-    if form.is_valid():
-        result = imports.import_users(form.cleaned_data["file"], manager)
-        if result.errors:
-            messages.error(request, _("Nothing was saved: please correct the problems below."))
-    return render(request, "orgs/users/import.html", {
-        "form": form, "errors": result.errors if result else [],
-        "created": result.created if result else []})
+    # No redirect: the page shows the new accounts' one-time passwords, once.
+    return upload_page(request, UploadForm(request.POST or None, request.FILES or None),
+                       lambda form: imports.import_users(form.cleaned_data["file"], manager),
+                       template="orgs/users/import.html")

@@ -54,3 +54,16 @@ def test_the_form_page_helper_saves_tells_and_redirects(world, login):
     assert saved.redirect_chain == [(person.get_absolute_url(), 302)]
     assert Person.objects.get(pk=person.pk).name == "王秀兰"
     assert "已保存" in saved.content.decode()
+
+
+def test_upload_pages_go_through_the_upload_helper():
+    """The four spreadsheet imports (organizations, accounts, tallies, households and rounds)
+    use federation.kernel.views.upload_page: the all-or-nothing message is written once."""
+    kernel = ROOT / "federation" / "kernel"
+    text = "Nothing was saved: please correct the problems below."
+    offenders = [str(p.relative_to(ROOT)) for p in project_sources()
+                 if not p.is_relative_to(kernel) and text in p.read_text(encoding="utf-8")]
+    assert not offenders, offenders
+    users = [p for p in project_sources() if "upload_page(" in p.read_text(encoding="utf-8")
+             and not p.is_relative_to(kernel)]
+    assert len(users) >= 4, users
