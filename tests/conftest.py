@@ -209,9 +209,10 @@ class DemoDatabase:
     """The small demo (`seed_demo --scale small --seed 3`) seeded once per test session (per
     xdist worker) inside an outer transaction that is rolled back afterwards. Each test that
     asks for `demo` runs inside it in its own savepoint (pytest-django's `db`), so what one test
-    changes the next does not see. The tests asking for it run last (collection order below),
-    and the transaction is closed after the last of them, before any other test could see the
-    demo rows; should another test come between them, it is closed and seeded again."""
+    changes the next does not see. The tests asking for it run together, after the other
+    single-transaction tests (collection order below), and the transaction is closed after the
+    last of them, before any other test could see the demo rows; should another test come
+    between them, it is closed and seeded again."""
 
     current: DemoDatabase | None = None
 
@@ -260,8 +261,26 @@ def _uses_demo(item) -> bool:
     return item is not None and "demo" in getattr(item, "fixturenames", ())
 
 
+def _plain_db(item) -> bool:
+    """A test in one transaction (pytest-django runs these first, then the transactional ones,
+    whose flush also empties the reference data the migrations seeded, then the rest)."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    transactional = "transactional_db" in fixtures or "live_server" in fixtures or (
+        marker is not None and (marker.kwargs.get("transaction")
+                                or marker.kwargs.get("reset_sequences")))
+    return not transactional and (marker is not None or "db" in fixtures)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's ordering
 def pytest_collection_modifyitems(items):
-    items.sort(key=_uses_demo)  # stable: the demo's tests last, each group in its own order
+    """The demo's tests go after the other single-transaction tests and before the
+    transactional ones: one seeding serves them all, on a database that still has its
+    reference data."""
+    demo = [item for item in items if _uses_demo(item)]
+    rest = [item for item in items if not _uses_demo(item)]
+    at = next((n for n, item in enumerate(rest) if not _plain_db(item)), len(rest))
+    items[:] = rest[:at] + demo + rest[at:]
 
 
 @pytest.hookimpl(tryfirst=True)
