@@ -193,8 +193,29 @@ STATICFILES_DIRS = [
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Every file the portal writes or serves (summary reports, activity attachments, courtyard
+# photos, children's project files) goes through the storage API, so web servers and workers
+# on different machines see the same files: by default a folder all of them mount at
+# MEDIA_ROOT (NFS or similar); with STORAGE_S3_BUCKET an S3-compatible store (MinIO, a
+# government cloud's object storage) through django-storages. Files stay private either way:
+# the portal streams them to users who may see them, never links to the store.
+STORAGE_S3_BUCKET = env("STORAGE_S3_BUCKET", default="")
+if STORAGE_S3_BUCKET:
+    DEFAULT_STORAGE = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": STORAGE_S3_BUCKET,
+        "endpoint_url": env("STORAGE_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env("STORAGE_S3_REGION", default="") or None,
+        "access_key": env("STORAGE_S3_ACCESS_KEY", default="") or None,
+        "secret_key": env("STORAGE_S3_SECRET_KEY", default="") or None,
+        "location": env("STORAGE_S3_PREFIX", default=""),
+        "file_overwrite": False,  # like the folder: a second file of a name gets a new name
+        "default_acl": "private",
+        "querystring_auth": True,
+    }}
+else:
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

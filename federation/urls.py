@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -36,5 +34,5 @@ urlpatterns = [
     path("api-token/", tokens.token_page, name="api_token"),
     path("admin/", admin.site.urls),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No /media/ URL, not even with DEBUG: every file is streamed from the storage by the view
+# that checks the user's scope (and works whatever the storage, folder or S3-compatible).

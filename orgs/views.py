@@ -1,18 +1,18 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from federation.kernel.filters import query_params, text_field
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
-from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
+from federation.kernel.spreadsheets import workbook_response, xlsx_response
+from federation.kernel.views import form_page, upload_page
 from orgs import figures, imports
 from orgs.duties import services as duty_services
 from orgs.duties.models import EXECUTIVE_POSTS, Duty
@@ -95,46 +95,31 @@ def org_detail(request, pk: int):
 def org_create(request, parent_pk: int):
     parent = get_visible_or_404(Organization.objects, request.user, pk=parent_pk)
     form = OrganizationForm(request.POST or None, user=request.user, parent=parent)
-    if form.is_valid():
-        org = form.save()
-        messages.success(request, _("Organization “%(name)s” created.") % {"name": org.name})
-        return redirect("orgs:detail", pk=org.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": _("New organization"),
-                                               "back": parent})
+    return form_page(request, form, title=_("New organization"), back=parent, done=lambda org: (
+        _("Organization “%(name)s” created.") % {"name": org.name}))[0]
 
 
 @write_required
 def org_edit(request, pk: int):
     org = get_visible_or_404(Organization.objects, request.user, pk=pk)
     form = OrganizationForm(request.POST or None, instance=org, user=request.user)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("orgs:detail", pk=org.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": org.name, "back": org})
+    return form_page(request, form, title=org.name, back=org)[0]
 
 
 @write_required
 def term_create(request, org_pk: int):
     org = get_visible_or_404(Organization.objects, request.user, pk=org_pk)
     form = TermForm(request.POST or None, org=org)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Term recorded."))
-        return redirect("orgs:detail", pk=org.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": _("New term"), "back": org})
+    return form_page(request, form, title=_("New term"), back=org, done=_("Term recorded."),
+                     success_url=org.get_absolute_url())[0]
 
 
 @write_required
 def position_create(request, org_pk: int):
     org = get_visible_or_404(Organization.objects, request.user, pk=org_pk)
     form = PositionForm(request.POST or None, org=org)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Appointment recorded."))
-        return redirect("orgs:detail", pk=org.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": _("Appoint to a post"),
-                                               "back": org})
+    return form_page(request, form, title=_("Appoint to a post"), back=org,
+                     done=_("Appointment recorded."), success_url=org.get_absolute_url())[0]
 
 
 @write_required
@@ -142,13 +127,11 @@ def position_end(request, pk: int):
     position = get_visible_or_404(Position.objects.select_related("person", "org"),
                                   request.user, pk=pk, ended_on__isnull=True)
     form = EndPositionForm(request.POST or None, position=position)
-    if form.is_valid():
-        position.end(form.cleaned_data["ended_on"], form.cleaned_data["end_reason"])
-        messages.success(request, _("%(person)s has left the post.") % {
-            "person": position.person})
-        return redirect("orgs:detail", pk=position.org_id)
-    return render(request, "orgs/form.html", {"form": form, "title": str(position),
-                                               "back": position.org})
+    return form_page(
+        request, form, title=str(position), back=position.org,
+        save=lambda f: position.end(f.cleaned_data["ended_on"], f.cleaned_data["end_reason"]),
+        done=lambda _saved: _("%(person)s has left the post.") % {"person": position.person},
+        success_url=position.org.get_absolute_url())[0]
 
 
 def may_give_login(user, person: Person) -> bool:
@@ -175,12 +158,7 @@ def person_detail(request, pk: int):
 def person_edit(request, pk: int):
     person = get_visible_or_404(Person.objects.select_related("org"), request.user, pk=pk)
     form = PersonForm(request.POST or None, instance=person)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("orgs:person", pk=person.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": person.name,
-                                               "back": person})
+    return form_page(request, form, title=person.name, back=person)[0]
 
 
 @login_required
@@ -203,24 +181,16 @@ def committee_stats(request):
 
 @write_required
 def import_template(request):
-    response = HttpResponse(imports.template_bytes(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="organizations-template.xlsx"'
-    return response
+    return workbook_response(imports.template_bytes(), "organizations-template.xlsx")
 
 
 @write_required
 def import_upload(request):
-    form = UploadForm(request.POST or None, request.FILES or None)
-    errors = []
-    if form.is_valid():
-        result = imports.import_workbook(form.cleaned_data["file"], request.user)
-        if result.errors:
-            errors = result.errors
-            messages.error(request, _("Nothing was saved: please correct the problems below."))
-        else:
-            messages.success(request, _(
-                "Imported %(orgs)s organizations and %(people)s committee members.") % {
-                "orgs": result.orgs, "people": result.people})
-            return redirect("orgs:list")
-    return render(request, "orgs/import.html", {"form": form, "errors": errors})
+    return upload_page(
+        request, UploadForm(request.POST or None, request.FILES or None),
+        lambda form: imports.import_workbook(form.cleaned_data["file"], request.user),
+        template="orgs/import.html", success_url=reverse("orgs:list"),
+        done=lambda result: _(
+            "Imported %(orgs)s organizations and %(people)s committee members.") % {
+            "orgs": result.orgs, "people": result.people})
 

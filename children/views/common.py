@@ -1,15 +1,11 @@
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.urls import reverse
+
+from federation.kernel import views as kernel
 
 
 def form_page(request, form, *, title: str, back, success_url=None, done: str = ""):
-    """Save a valid bound form and redirect; otherwise (re)show it. Returns (response, obj)."""
-    if request.method == "POST" and form.is_valid():
-        obj = form.save()
-        messages.success(request, done or _("Saved."))
-        return redirect(success_url or obj.get_absolute_url()), obj
-    return render(request, "children/form.html", {"form": form, "title": title,
-                                                  "back": back}), None
+    """The kernel's form page; Cancel leads back to `back`, or to the overview without one."""
+    return kernel.form_page(request, form, title=title, back=back, success_url=success_url,
+                            done=done, back_url="" if back else reverse("children:overview"))

@@ -83,8 +83,7 @@ def honour_nominate(request):
         honour = nominate(form.cleaned_data, org, request.user)
         messages.success(request, _("Nomination recorded."))
         return redirect(honour)
-    return render(request, "families/form.html", {
-        "form": form, "title": _("Nominate"), "multipart": True})
+    return render(request, "form.html", {"form": form, "title": _("Nominate")})
 
 
 @transaction.atomic

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,7 +30,8 @@ from families.views.common import run_import, save_photos
 from federation.kernel.filters import query_params, record_field
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
-from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE, xlsx_response
+from federation.kernel.spreadsheets import workbook_response, xlsx_response
+from federation.kernel.views import form_page
 from orgs.models import Organization, OrgKind
 from orgs.scoping import get_visible_or_404, scope_root
 
@@ -81,11 +82,7 @@ def household_detail(request, pk: int):
 @write_required
 def household_create(request):
     form = HouseholdForm(request.POST or None, user=request.user)
-    if form.is_valid():
-        household = form.save()
-        messages.success(request, _("Household registered."))
-        return redirect(household)
-    return render(request, "families/form.html", {"form": form, "title": _("New household")})
+    return form_page(request, form, title=_("New household"), done=_("Household registered."))[0]
 
 
 @write_required
@@ -100,7 +97,7 @@ def household_edit(request, pk: int):
                 household.leave_campaign(timezone.localdate())
         messages.success(request, _("Saved."))
         return redirect(household)
-    return render(request, "families/form.html", {"form": form, "title": household.head_name,
+    return render(request, "form.html", {"form": form, "title": household.head_name,
                                                    "back": household})
 
 
@@ -124,9 +121,9 @@ def inspection_create(request, pk: int):
             save_photos(form.cleaned_data["photos"], inspection=inspection)
             _tell_tier_change(request, before, household.tier)
             return redirect(household)
-    return render(request, "families/form.html", {
+    return render(request, "form.html", {
         "form": form, "title": _("Inspection of %(name)s") % {"name": household.head_name},
-        "back": household, "multipart": True})
+        "back": household})
 
 
 class RoundParam(forms.Form):
@@ -214,11 +211,9 @@ def coverage_export(request):
 def household_import(request):
     return run_import(request, lambda f: imports.import_households(f, request.user),
                       reverse("families:household_import_template"), _("Import households"),
-                      lambda: redirect("families:households"))
+                      reverse("families:households"))
 
 
 @write_required
 def household_import_template(request):
-    response = HttpResponse(imports.household_template(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="households-template.xlsx"'
-    return response
+    return workbook_response(imports.household_template(), "households-template.xlsx")

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,7 +16,7 @@ from families.models import Inspection, InspectionRound, ScoreSheet
 from families.views.common import run_import
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import role_required
-from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE
+from federation.kernel.spreadsheets import workbook_response
 from orgs.models import Role
 from orgs.scoping import get_visible_or_404
 
@@ -44,7 +43,7 @@ def round_create(request):
             drawn = inspection_round.fill()
         messages.success(request, _("%(n)s households drawn.") % {"n": drawn})
         return redirect(inspection_round)
-    return render(request, "families/form.html", {"form": form,
+    return render(request, "form.html", {"form": form,
                                                    "title": _("New inspection round")})
 
 
@@ -71,10 +70,8 @@ def round_detail(request, pk: int):
 @role_required(*ROUND_ROLES, Role.COMMUNITY_CHAIR)
 def round_template(request, pk: int):
     inspection_round = _round_for(request, pk)
-    response = HttpResponse(imports.round_template(inspection_round, request.user),
-                            content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="round-{pk}.xlsx"'
-    return response
+    return workbook_response(imports.round_template(inspection_round, request.user),
+                             f"round-{pk}.xlsx")
 
 
 @role_required(*ROUND_ROLES, Role.COMMUNITY_CHAIR)
@@ -84,4 +81,4 @@ def round_import(request, pk: int):
         request, lambda f: imports.import_round(f, inspection_round, request.user),
         reverse("families:round_template", args=[pk]),
         _("Import inspections: %(round)s") % {"round": inspection_round},
-        lambda: redirect(inspection_round))
+        inspection_round.get_absolute_url())

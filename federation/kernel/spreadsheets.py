@@ -305,9 +305,15 @@ def xlsx_response(filename: str, title: str, columns: list[tuple[str, int]],
         ws.append(row_cells(ws, row))
     buffer = io.BytesIO()
     wb.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="{filename}-{stamp}.xlsx"'
+    return workbook_response(buffer.getvalue(), f"{filename}-{stamp}.xlsx")
+
+
+def workbook_response(content: bytes, filename: str) -> HttpResponse:
+    """A prepared .xlsx (an export, a template to fill in) as a download: the one place that
+    sets the type and the Content-Disposition (the audit middleware logs every attachment)."""
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -355,6 +355,6 @@ def member_account(request, pk: int):
                 "the user; it must be changed at the first login.") % {
                 "username": form.instance.username, "password": password})
         return redirect("orgs:person", pk=person.pk)
-    return render(request, "orgs/form.html", {
+    return render(request, "form.html", {
         "form": form, "title": _("A login for %(name)s") % {"name": person.name},
         "back": person})

@@ -8,10 +8,9 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +18,6 @@ from django.utils.translation import gettext_lazy
 from federation.kernel.db import analyze
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import (
-    XLSX_CONTENT_TYPE,
     CellError,
     Column,
     SheetSpec,
@@ -27,7 +25,9 @@ from federation.kernel.spreadsheets import (
     build_template,
     read_workbook,
     upload_bytes,
+    workbook_response,
 )
+from federation.kernel.views import UploadRefused, upload_page
 from orgs.models import Organization
 from orgs.tallies import figures as tally_figures
 from orgs.tallies import services as tallies
@@ -171,31 +171,22 @@ def download(request, year: int, month: int):
         raise Http404 from None
     if not editable_orgs(request.user) or first > timezone.localdate():
         raise Http404
-    response = HttpResponse(template_bytes(request.user, first), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="tally-{first:%Y-%m}.xlsx"'
-    return response
+    return workbook_response(template_bytes(request.user, first), f"tally-{first:%Y-%m}.xlsx")
 
 
 @write_required
 def upload(request):
-    form = TallyUploadForm(request.POST or None, request.FILES or None)
-    errors = []
-    if form.is_valid():
+    def run(form):
         try:
-            result = import_tallies(form.cleaned_data["file"], request.user,
-                                    form.cleaned_data["submit"])
+            return import_tallies(form.cleaned_data["file"], request.user,
+                                  form.cleaned_data["submit"])
         except tallies.TallyStateError as exc:
-            messages.error(request, str(exc))
-            return redirect("orgs:tally_upload")
-        except tallies.TallyConflict:
-            messages.error(request, _("Someone saved one of these tallies while the file was "
-                                      "being read. Nothing was saved: upload it again."))
-            return redirect("orgs:tally_upload")
-        if result.errors:
-            errors = result.errors
-            messages.error(request, _("Nothing was saved: please correct the problems below."))
-        else:
-            messages.success(request, _("%(n)s tallies saved from the workbook.") % {
-                "n": result.tallies})
-            return redirect("orgs:tallies")
-    return render(request, "orgs/tally_upload.html", {"form": form, "errors": errors})
+            raise UploadRefused(str(exc)) from exc
+        except tallies.TallyConflict as exc:
+            raise UploadRefused(_("Someone saved one of these tallies while the file was "
+                                  "being read. Nothing was saved: upload it again.")) from exc
+
+    return upload_page(request, TallyUploadForm(request.POST or None, request.FILES or None),
+                       run, template="orgs/tally_upload.html", success_url=reverse("orgs:tallies"),
+                       done=lambda result: _("%(n)s tallies saved from the workbook.") % {
+                           "n": result.tallies})

@@ -124,7 +124,7 @@ def tally_unlock(request, org_pk: int, year: int, month: int):
         tallies.unlock(tally, request.user, form.cleaned_data["reason"])
         messages.success(request, _("Unlocked: the tally is a draft again."))
         return redirect(tally)
-    return render(request, "orgs/form.html", {"form": form, "title": _("Unlock %(tally)s") % {
+    return render(request, "form.html", {"form": form, "title": _("Unlock %(tally)s") % {
         "tally": tally}, "back": tally})
 
 

@@ -8,15 +8,16 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from federation.kernel.filters import query_params, text_field
 from federation.kernel.pagination import paginate
-from federation.kernel.spreadsheets import XLSX_CONTENT_TYPE
+from federation.kernel.spreadsheets import workbook_response
+from federation.kernel.views import form_page, upload_page
 from orgs.forms import UploadForm
 from orgs.models import Role, User
 from orgs.scoping import get_visible_or_404
@@ -68,7 +69,7 @@ def user_create(request):
             "user; it must be changed at the first login.") % {
             "username": user.username, "password": password})
         return redirect("users:list")
-    return render(request, "orgs/form.html", {"form": form, "title": _("New account")})
+    return render(request, "form.html", {"form": form, "title": _("New account")})
 
 
 @login_required
@@ -76,11 +77,8 @@ def user_edit(request, pk: int):
     account = get_visible_or_404(User.objects.manageable_by(_manager(request)), request.user,
                                  pk=pk)
     form = UserForm(request.POST or None, instance=account, manager=request.user)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("users:list")
-    return render(request, "orgs/form.html", {"form": form, "title": account.username})
+    return form_page(request, form, title=account.username,
+                     success_url=reverse("users:list"))[0]
 
 
 @require_POST
@@ -111,20 +109,13 @@ def user_toggle_active(request, pk: int):
 @login_required
 def import_template(request):
     _manager(request)
-    response = HttpResponse(imports.template_bytes(), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="users-template.xlsx"'
-    return response
+    return workbook_response(imports.template_bytes(), "users-template.xlsx")
 
 
 @login_required
 def import_upload(request):
     manager = _manager(request)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    result = None
-    if form.is_valid():
-        result = imports.import_users(form.cleaned_data["file"], manager)
-        if result.errors:
-            messages.error(request, _("Nothing was saved: please correct the problems below."))
-    return render(request, "orgs/users/import.html", {
-        "form": form, "errors": result.errors if result else [],
-        "created": result.created if result else []})
+    # No redirect: the page shows the new accounts' one-time passwords, once.
+    return upload_page(request, UploadForm(request.POST or None, request.FILES or None),
+                       lambda form: imports.import_users(form.cleaned_data["file"], manager),
+                       template="orgs/users/import.html")

@@ -129,7 +129,7 @@ def assistance_unmask(request, pk: int):
         log_access(request, record, AccessLog.Action.UNMASK, label=record.number,
                    reason=form.cleaned_data["reason"])
         return _detail(request, record, True)
-    return render(request, "rights/form.html", {
+    return render(request, "form.html", {
         "form": form, "title": _("Show personal data in full"), "subtitle": record.number,
         "back": record.get_absolute_url()})
 
@@ -148,7 +148,7 @@ def assistance_create(request):
                                      "counts once among the women aided.") % {"n": earlier})
         messages.success(request, _("Record %(number)s saved.") % {"number": record.number})
         return redirect(record)
-    return render(request, "rights/form.html", {"form": form,
+    return render(request, "form.html", {"form": form,
                                                 "title": _("Record help given to a woman")})
 
 
@@ -163,7 +163,7 @@ def assistance_edit(request, pk: int):
         messages.success(request, _("Saved."))
         return redirect(record)
     log_access(request, record, AccessLog.Action.VIEW, label=record.number, detail="edit form")
-    return render(request, "rights/form.html", {
+    return render(request, "form.html", {
         "form": form, "title": _("Edit the assistance record"), "subtitle": record.number,
         "back": record.get_absolute_url()})
 

@@ -18,7 +18,7 @@ from rights.filters import CaseFilter
 from rights.forms import CaseForm, IntakeForm, UnmaskForm
 from rights.models import Case, Household
 from rights.services import StaleCase, can_manage, can_unmask, locked_save, register_case
-from rights.views.common import audit, case_worker, get_case, personal_data
+from rights.views.common import audit, case_worker, for_case, get_case, personal_data
 
 EDIT_FIELDS = CaseForm._meta.fields
 #: Filters links may carry in the URL; the case number box (people type names and phone
@@ -151,8 +151,8 @@ def case_unmask(request, pk: int):
     if request.method == "POST" and form.is_valid():
         audit(request, case, AccessLog.Action.UNMASK, reason=form.cleaned_data["reason"])
         return render(request, "rights/case_detail.html", _detail_context(request, case, True))
-    return render(request, "rights/form.html", {
-        "form": form, "case": case, "title": _("Show personal data in full")})
+    return render(request, "form.html", {
+        "form": form, **for_case(case), "title": _("Show personal data in full")})
 
 
 @case_worker
@@ -173,15 +173,15 @@ def case_edit(request, pk: int):
         messages.success(request, _("Saved."))
         return redirect(case)
     audit(request, case, AccessLog.Action.VIEW, detail="edit form")
-    return render(request, "rights/form.html", {"form": form, "case": case,
+    return render(request, "form.html", {"form": form, **for_case(case),
                                                 "title": _("Edit case")})
 
 
 def _refuse_stale(request, form, case, stale: StaleCase):
     form.add_error(None, _("Someone else saved this case while you were editing it. Your "
                            "changes were NOT saved. Check what changed, then reload."))
-    return render(request, "rights/form.html", {
-        "form": form, "case": case, "title": _("Edit case"), "changes": stale.changes},
+    return render(request, "form.html", {
+        "form": form, **for_case(case), "title": _("Edit case"), "changes": stale.changes},
         status=409)
 
 

@@ -23,6 +23,12 @@ def audit(request, case: Case, action: str, *, reason: str = "", detail: str = "
     log_access(request, case, action, label=case.number, reason=reason, detail=detail)
 
 
+def for_case(case: Case) -> dict:
+    """Context of the form page (templates/form.html) of a step on a case: its number beside
+    the title, Cancel back to the case."""
+    return {"subtitle": case.number, "back": case}
+
+
 MASKS = {"name": mask_name, "id_number": mask_id_number, "phone": mask_phone,
          "address": mask_address}
 

@@ -20,13 +20,13 @@ from rights.services import (
     eligible_handlers,
     locked_save,
 )
-from rights.views.common import audit, case_worker, get_case
+from rights.views.common import audit, case_worker, for_case, get_case
 
 
 def _stale(request, form, case, stale: StaleCase, title: str):
     form.add_error(None, _("Someone else saved this case in the meantime: nothing was saved. "
                            "Check what changed, then try again."))
-    return render(request, "rights/form.html", {"form": form, "case": case, "title": title,
+    return render(request, "form.html", {"form": form, **for_case(case), "title": title,
                                                 "changes": stale.changes}, status=409)
 
 
@@ -45,7 +45,7 @@ def case_assign(request, pk: int):
         audit(request, case, AccessLog.Action.CHANGE, detail="assigned")
         messages.success(request, _("Handler assigned."))
         return redirect(case)
-    return render(request, "rights/form.html", {"form": form, "case": case,
+    return render(request, "form.html", {"form": form, **for_case(case),
                                                 "title": _("Assign a handler")})
 
 
@@ -65,7 +65,7 @@ def action_create(request, pk: int):
               detail=f"action {action.type.code}")
         messages.success(request, _("Action recorded."))
         return redirect(case)
-    return render(request, "rights/form.html", {"form": form, "case": case,
+    return render(request, "form.html", {"form": form, **for_case(case),
                                                 "title": _("Record an action")})
 
 
@@ -81,7 +81,7 @@ def action_feedback(request, pk: int):
         audit(request, case, AccessLog.Action.CHANGE, detail="referral feedback")
         messages.success(request, _("Feedback recorded."))
         return redirect(case)
-    return render(request, "rights/form.html", {"form": form, "case": case,
+    return render(request, "form.html", {"form": form, **for_case(case),
                                                 "title": _("Agency's answer")})
 
 
@@ -106,7 +106,7 @@ def case_close(request, pk: int):
         audit(request, case, AccessLog.Action.CHANGE, detail="closed")
         messages.success(request, _("Case closed."))
         return redirect(case)
-    return render(request, "rights/form.html", {"form": form, "case": case,
+    return render(request, "form.html", {"form": form, **for_case(case),
                                                 "title": _("Close the case")})
 
 
@@ -125,7 +125,7 @@ def case_followup(request, pk: int):
         audit(request, case, AccessLog.Action.CHANGE, detail="follow-up visit")
         messages.success(request, _("Follow-up visit recorded."))
         return redirect(case)
-    return render(request, "rights/form.html", {"form": form, "case": case,
+    return render(request, "form.html", {"form": form, **for_case(case),
                                                 "title": _("Follow-up visit")})
 
 
@@ -145,5 +145,5 @@ def case_extend(request, pk: int):
         audit(request, case, AccessLog.Action.CHANGE, detail="time limit extended")
         messages.success(request, _("Time limit extended to %(date)s.") % {"date": case.due_on})
         return redirect(case)
-    return render(request, "rights/form.html", {"form": form, "case": case,
+    return render(request, "form.html", {"form": form, **for_case(case),
                                                 "title": _("Extend the time limit")})

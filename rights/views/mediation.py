@@ -13,7 +13,7 @@ from orgs.scoping import get_visible_or_404, scope_root
 from rights import figures
 from rights.forms import MediationForm, SessionForm
 from rights.models import Mediation
-from rights.views.common import audit, case_worker, get_case
+from rights.views.common import audit, case_worker, for_case, get_case
 
 
 @case_worker
@@ -38,7 +38,7 @@ def mediation_create(request, pk: int):
         audit(request, case, AccessLog.Action.CHANGE, detail="mediation opened")
         messages.success(request, _("Mediation recorded."))
         return redirect(mediation)
-    return render(request, "rights/form.html", {"form": form, "case": case,
+    return render(request, "form.html", {"form": form, **for_case(case),
                                                 "title": _("New mediation")})
 
 
@@ -64,7 +64,7 @@ def mediation_edit(request, pk: int):
               detail=f"mediation {mediation.pk}")
         messages.success(request, _("Saved."))
         return redirect(mediation)
-    return render(request, "rights/form.html", {"form": form, "case": mediation.case,
+    return render(request, "form.html", {"form": form, **for_case(mediation.case),
                                                 "title": _("Edit mediation")})
 
 
@@ -80,5 +80,5 @@ def session_create(request, pk: int):
               detail=f"mediation {mediation.pk} session")
         messages.success(request, _("Session recorded."))
         return redirect(mediation)
-    return render(request, "rights/form.html", {"form": form, "case": mediation.case,
+    return render(request, "form.html", {"form": form, **for_case(mediation.case),
                                                 "title": _("New mediation session")})

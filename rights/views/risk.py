@@ -71,7 +71,7 @@ def household_create(request):
         messages.success(request, _("Household file %(number)s opened.")
                          % {"number": household.file_number})
         return redirect(household)
-    return render(request, "rights/form.html", {"form": form, "title": _("New household file")})
+    return render(request, "form.html", {"form": form, "title": _("New household file")})
 
 
 @case_worker
@@ -94,7 +94,7 @@ def household_edit(request, pk: int):
         log_access(request, household, AccessLog.Action.CHANGE, label=household.file_number)
         messages.success(request, _("Saved."))
         return redirect(household)
-    return render(request, "rights/form.html", {"form": form, "title": household.file_number})
+    return render(request, "form.html", {"form": form, "title": household.file_number})
 
 
 @case_worker
@@ -113,7 +113,7 @@ def screening_create(request, pk: int):
                    detail="monthly screening")
         messages.success(request, _("Screening recorded."))
         return redirect(household)
-    return render(request, "rights/form.html", {"form": form, "title": _("Monthly screening")})
+    return render(request, "form.html", {"form": form, "title": _("Monthly screening")})
 
 
 @case_worker

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS as SHOTS
 
@@ -36,17 +37,19 @@ def test_staff_enrols_two_factor_on_a_phone_and_the_menu_works(world, live_serve
     page = open_page(browser, 375, 812)
     log_in(page, live_server.url, "district_staff")
     page.wait_for_url("**/accounts/two-factor/setup/**")
-    assert page.locator(".two-factor-qr svg").is_visible()
+    expect(page.locator(".two-factor-qr svg")).to_be_visible()
     page.screenshot(path=SHOTS / "two-factor-setup-375.png", full_page=True)
     device = TOTPDevice.objects.get(user=world.users["district_staff"])
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     page.fill("input[name=token]", f"{totp.token():06d}")
     page.click("main form button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
-    # Bootstrap's collapse and dropdown need their script: it must run under the CSP.
+    # Bootstrap's collapse and dropdown need their script: it must run under the CSP. Each
+    # step waits for the previous one's animation (a busy machine is slow to finish it).
     page.click(".navbar-toggler")
+    expect(page.locator("#user-menu")).to_be_visible()
     page.click("#user-menu")
-    assert page.get_by_role("button", name="退出登录").is_visible()
+    expect(page.get_by_role("button", name="退出登录")).to_be_visible()
     page.screenshot(path=SHOTS / "home-after-two-factor-375.png", full_page=True)
     assert not page.problems, page.problems
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from orgs.tallies.models import Indicator, Tally, TallyState
 from tests.browser.conftest import log_in
@@ -37,7 +38,7 @@ def test_community_chair_submits_and_street_chair_returns_on_a_phone(
     shot(page, "chair-tally-list")
     page.locator("a.list-group-item", has_text=label).first.click()
     page.wait_for_selector("form.tally-form")
-    assert world.c1.name in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text(world.c1.name)
     assert no_horizontal_scroll(page), page.evaluate("document.documentElement.scrollWidth")
     shot(page, "chair-empty-form")
 
@@ -47,8 +48,8 @@ def test_community_chair_submits_and_street_chair_returns_on_a_phone(
     shot(page, "chair-filled-form")
     page.get_by_role("button", name="提交", exact=True).click()
     page.wait_for_selector(".state-submitted")
-    assert "已提交。" in page.content()
-    assert page.locator("form.tally-form").count() == 0  # no longer editable
+    expect(page.locator("main")).to_contain_text("已提交。")
+    expect(page.locator("form.tally-form")).to_have_count(0)  # no longer editable
     shot(page, "chair-submitted")
 
     tally = Tally.objects.get(org=world.c1, month=month)
@@ -63,7 +64,7 @@ def test_community_chair_submits_and_street_chair_returns_on_a_phone(
         log_in(review, live_server, "street_chair")
         review.goto(f"{live_server.url}/orgs/tallies/")
         entry = review.locator("a.list-group-item", has_text=f"{world.c1.name} · {label}")
-        assert entry.count() == 1
+        expect(entry).to_have_count(1)
         shot(review, "street-awaiting-review")
         entry.click()
         review.wait_for_selector("#id_reason")
@@ -72,7 +73,7 @@ def test_community_chair_submits_and_street_chair_returns_on_a_phone(
         shot(review, "street-return-reason")
         review.get_by_role("button", name="退回修改").click()
         review.wait_for_selector(".state-returned")
-        assert "已退回，并附上了您的原因。" in review.content()
+        expect(review.locator("main")).to_contain_text("已退回，并附上了您的原因。")
         shot(review, "street-returned")
     finally:
         context.close()
@@ -83,9 +84,10 @@ def test_community_chair_submits_and_street_chair_returns_on_a_phone(
     # The community chair sees it returned, with the reason, and may correct it again.
     page.reload()
     alert = page.locator(".alert-danger", has_text="已退回修改")
-    assert alert.is_visible() and REASON in alert.inner_text()
-    assert page.locator(".state-returned").is_visible()
-    assert page.locator("form.tally-form").is_visible()
-    assert page.input_value(fields["lectures"]) == "4"
+    expect(alert).to_be_visible()
+    expect(alert).to_contain_text(REASON)
+    expect(page.locator(".state-returned")).to_be_visible()
+    expect(page.locator("form.tally-form")).to_be_visible()
+    expect(page.locator(fields["lectures"])).to_have_value("4")
     assert no_horizontal_scroll(page)
     shot(page, "chair-sees-returned")

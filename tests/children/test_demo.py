@@ -1,7 +1,5 @@
 """The demo seeds every part of the app, with valid, consistent records."""
 
-from django.core.management import call_command
-
 from children.models import (
     Assessment,
     Child,
@@ -15,8 +13,7 @@ from children.models import (
 from federation.kernel.privacy import lookup_hash, validate_resident_id
 
 
-def test_demo_seeds_projects_rooms_experts_and_children(db):
-    call_command("seed_demo", "--scale", "small", "--seed", "3")
+def test_demo_seeds_projects_rooms_experts_and_children(demo):
     assert Project.objects.count() >= 5 and Expert.objects.count() >= 3
     assert Project.objects.values("domain").distinct().count() == min(
         Project.objects.count(), ProjectDomain.objects.count())

@@ -1,6 +1,5 @@
 """The demo data obeys the portal's own rules."""
 
-from django.core.management import call_command
 from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
@@ -17,8 +16,7 @@ from families.models import (
 )
 
 
-def test_small_demo(db):
-    call_command("seed_demo", "--scale", "small", "--seed", "3")
+def test_small_demo(demo):
     households = Household.objects.all()
     assert households.count() == 1600
     tiers = list(CourtyardTier.objects.all())

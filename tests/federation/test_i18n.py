@@ -4,13 +4,20 @@ from pathlib import Path
 
 import polib
 import pytest
+from django.conf import settings
+
+from federation.portal.hooks import project_apps
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = sorted(ROOT.glob("*/locale/zh_Hans/LC_MESSAGES/django.po"))
 
 
 def test_every_app_has_a_catalogue():
-    assert {p.parts[-5] for p in CATALOGUES} >= {"federation", "orgs"}
+    """Every installed project app has its catalogue, and Django reads it (LOCALE_PATHS)."""
+    apps = set(project_apps())
+    assert len(apps) >= 5 and {p.parts[-5] for p in CATALOGUES} == apps
+    read = {Path(p).resolve() for p in settings.LOCALE_PATHS}
+    assert {p.parents[2].resolve() for p in CATALOGUES} <= read
 
 
 @pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: p.parts[-5])

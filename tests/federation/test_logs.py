@@ -5,9 +5,12 @@ import json
 import logging
 import logging.config
 
+from celery.utils.log import get_task_logger
 from django.conf import settings
+from django.conf import settings as django_settings
 from django.test import RequestFactory
 
+from federation import celery_app
 from federation.kernel.logs import DropPersonalData
 
 
@@ -51,3 +54,38 @@ def test_production_logs_are_json():
 
     assert production.LOGGING["handlers"]["console"]["filters"] == ["no_personal_data"]
     assert "json" in production.LOGGING["formatters"]
+
+
+@celery_app.task(name="tests.federation.test_logs.look_up_complainant")
+def look_up_complainant(name: str, phone: str):
+    get_task_logger(__name__).info("looking up a complainant",
+                                   extra={"params": {"name": name, "phone": phone}})
+    raise LookupError("no such complainant")
+
+
+def test_worker_logs_go_through_the_personal_data_filter_and_the_json_formatter(capsys,
+                                                                                settings):
+    """What a starting worker does (Celery's setup_logging_subsystem) applies Django's LOGGING
+    (federation/celery.py); a task's own record and Celery's failure record, which carries the
+    task's arguments as `data`, come out as JSON lines without them."""
+    console = {**settings.LOGGING["handlers"]["console"], "formatter": "json"}
+    settings.LOGGING = {**settings.LOGGING, "handlers": {"console": console}}
+    log = celery_app.log
+    log.already_setup = False
+    try:
+        assert log.setup_logging_subsystem(loglevel="INFO")  # handled by our receiver
+        root = logging.getLogger()
+        assert [type(f) for h in root.handlers for f in h.filters] == [DropPersonalData]
+        result = look_up_complainant.apply(args=("李秀英", "13812345678"), throw=False)
+        assert result.failed()
+    finally:
+        log.already_setup = False
+        logging.config.dictConfig(django_settings.LOGGING)
+    output = capsys.readouterr().err
+    records = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    by_logger = {r["logger"]: r for r in records}
+    own = by_logger["tests.federation.test_logs"]
+    assert own["message"] == "looking up a complainant" and own["level"] == "INFO"
+    failure = by_logger["celery.app.trace"]
+    assert failure["level"] == "ERROR" and "look_up_complainant" in failure["message"]
+    assert "13812345678" not in output and "李秀英" not in output

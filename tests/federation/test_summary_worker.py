@@ -3,6 +3,7 @@
 Runs against the real Redis and PostgreSQL (as in CI): the worker processes must share the test
 database, which an in-memory SQLite test database cannot be."""
 
+import json
 import os
 import signal
 import subprocess
@@ -93,3 +94,7 @@ def test_killed_worker_run_completes_on_a_restarted_worker(tmp_path):
     workbook = load_workbook(tmp_path / run.workbook.name)
     assert workbook.sheetnames[0] == "概览"
     assert not list(tmp_path.glob("reports/.tmp-*"))
+    # The workers log like the web (federation/celery.py): JSON lines from Celery's loggers too.
+    records = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
+    assert any(r["logger"] == "celery.app.trace" and "succeeded" in r["message"]
+               for r in records), log.read_text()[-3000:]

@@ -3,7 +3,6 @@
 
 import datetime
 
-from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
@@ -12,8 +11,7 @@ from orgs.duties.models import EXECUTIVE_POSTS, Duty, RequestStatus, VoiceReques
 from orgs.models import Organization, OrgKind, Position, Role, User
 
 
-def test_demo_members_have_a_year_of_duties(db):
-    call_command("seed_demo", "--scale", "small", "--seed", "3")
+def test_demo_members_have_a_year_of_duties(demo):
     year = timezone.localdate().year
     start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     district = Organization.objects.get(kind=OrgKind.DISTRICT)

@@ -117,6 +117,6 @@ def test_import_users_all_or_nothing(world, login):
     assert {(3, "用户名"), (4, "组织编码"), (5, "组织编码")} <= columns
     assert not User.objects.filter(username__startswith="new_").exists()
     good = upload(client, [["new_c2", "柳岸村主席", "C2", "社区（村）妇联主席", "13800000000", None]])
-    (user, password), = good.context["created"]
+    (user, password), = good.context["result"].created
     assert user.check_password(password) and user.must_change_password
     assert User.objects.get(username="new_c2").org == world.c2

@@ -1,13 +1,10 @@
 """The demo year of rights work: plausible, scoped, and the demo street chair has cases."""
 
-from django.core.management import call_command
-
 from orgs.models import User
 from rights.models import Case, Household, Mediation, Status
 
 
-def test_demo_seeds_a_year_of_cases(db):
-    call_command("seed_demo", "--scale", "small", "--seed", "3")
+def test_demo_seeds_a_year_of_cases(demo):
     chair = User.objects.get(username="street_chair")
     staff = User.objects.get(username="district_staff")
     assert Case.objects.filter(handler=chair).exists()

@@ -31,34 +31,30 @@ def grow(world, staff, n):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_list_pages_do_not_grow_with_data(world, login, django_assert_max_num_queries, name):
+def test_list_pages_do_not_grow_with_data(world, login, get_page, name):
     staff = make_rights_staff(world.users["district_staff"])
     client = login(staff)
     grow(world, staff, 3)
-    with django_assert_max_num_queries(30) as small:
-        assert client.get(reverse(name)).status_code == 200
+    small = get_page(client, reverse(name), queries=30, at_most=True).queries
     grow(world, staff, 12)
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        assert client.get(reverse(name)).status_code == 200
+    get_page(client, reverse(name), queries=small)
 
 
-def test_case_detail_is_flat(world, login, django_assert_max_num_queries):
+def test_case_detail_is_flat(world, login, get_page):
     staff = make_rights_staff(world.users["district_staff"])
     case = CaseFactory(org=world.c1, registered_by=staff, handler=staff)
     MediationFactory(case=case, registered_by=staff)
     client = login(staff)
     url = reverse("rights:case_detail", args=[case.pk])
-    with django_assert_max_num_queries(30) as small:
-        client.get(url)
+    small = get_page(client, url, queries=30, at_most=True).queries
     for _ in range(10):
         case.actions.create(type=ActionType.objects.get(code="home_visit"), by=staff)
         MediationFactory(case=case, registered_by=staff)
         CaseFactory(org=world.c1, registered_by=staff, complainant=case.complainant)
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        client.get(url)
+    get_page(client, url, queries=small)
 
 
-def test_register_and_mediation_details_are_flat(world, login, django_assert_max_num_queries):
+def test_register_and_mediation_details_are_flat(world, login, get_page):
     from rights.models import ColourLevel, MediationSession, RiskFactor, Screening
 
     staff = make_rights_staff(world.users["district_staff"])
@@ -78,12 +74,7 @@ def test_register_and_mediation_details_are_flat(world, login, django_assert_max
             MediationSession.objects.create(mediation=mediation, notes="调解")
 
     add([1])
-    counts = []
-    for url in urls:
-        with django_assert_max_num_queries(30) as small:
-            assert client.get(url).status_code == 200
-        counts.append(len(small.captured_queries))
+    counts = [get_page(client, url, queries=30, at_most=True).queries for url in urls]
     add(range(2, 12))
     for url, count in zip(urls, counts, strict=True):
-        with django_assert_max_num_queries(count):
-            assert client.get(url).status_code == 200
+        get_page(client, url, queries=count)
