@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from orgs.activities.models import Activity, ActivityAttachment, ActivityCategory
@@ -82,6 +83,21 @@ def test_participants_and_dates_are_checked(world, login):
         world, women="200", participants="100", ends_on="2025-03-01"))
     errors = response.context["form"].errors
     assert "participants" in errors and "ends_on" in errors
+
+
+@pytest.mark.django_db
+def test_an_activity_dated_in_the_future_is_refused(world, login):
+    client = login(world.users["community_chair"])
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    for extra in ({"starts_on": "2027-06-01"}, {"starts_on": tomorrow.isoformat()},
+                  {"ends_on": tomorrow.isoformat()}):
+        response = client.post(reverse("orgs:activity_create"), activity_data(world, **extra))
+        assert response.status_code == 200, extra
+        assert set(extra) <= set(response.context["form"].errors), extra
+    assert not Activity.objects.exists()
+    today = timezone.localdate().isoformat()
+    assert client.post(reverse("orgs:activity_create"), activity_data(
+        world, starts_on=today)).status_code == 302
 
 
 @pytest.mark.django_db
