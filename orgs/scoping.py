@@ -144,9 +144,7 @@ TREE_SEPARATOR = " › "
 def tree_label(path: str, names: dict[str, str]) -> str:
     """An organization's label by its place in the tree, from the street down (the district
     keeps its own name): "东湖街道妇联 › 桃源社区妇联"."""
-    from orgs.models import Organization
-
-    steplen = Organization.steplen
+    steplen = STEPLEN
     if len(path) <= steplen:
         return names.get(path, "")
     chain = (path[:steplen * depth] for depth in range(2, len(path) // steplen + 1))
@@ -163,12 +161,12 @@ class _TreeLabeller:
 
     def __call__(self, org) -> str:
         if self.names is None:
-            from orgs.models import Organization
+            from django.apps import apps
 
             scope = self.user.scope_path or ""
-            root = scope[:Organization.steplen * 2]
-            self.names = dict(Organization.objects.filter(path__startswith=root)
-                              .values_list("path", "name"))
+            root = scope[:STEPLEN * STREET_DEPTH]
+            self.names = dict(apps.get_model("orgs", "Organization").objects
+                              .filter(path__startswith=root).values_list("path", "name"))
         return tree_label(org.path, self.names) or org.name
 
 
@@ -176,11 +174,10 @@ def org_fields(form):
     """The names of a form's fields that choose organizations."""
     from django import forms
 
-    from orgs.models import Organization
-
     return [name for name, field in form.fields.items()
             if isinstance(field, forms.ModelChoiceField)
-            and getattr(field.queryset, "model", None) is Organization]
+            and getattr(getattr(field.queryset, "model", None), "_meta", None) is not None
+            and field.queryset.model._meta.label == "orgs.Organization"]
 
 
 def restrict_org_fields(form, user) -> None:
