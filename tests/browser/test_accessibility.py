@@ -43,7 +43,6 @@ RUN_AXE = """async (tags) => {
 
 def objects(world) -> dict[str, dict]:
     """Real records in the walking users' scope, for the pages that show one."""
-    from tests.children.factories import ProjectFactory, RoomFactory
     from tests.families.factories import HonourFactory, HouseholdFactory
     from tests.orgs.factories import ActivityFactory, TallyFactory
     from tests.rights.factories import CaseFactory
@@ -57,8 +56,6 @@ def objects(world) -> dict[str, dict]:
     household = HouseholdFactory(org=world.c1)
     activity = ActivityFactory(org=world.c1, starts_on=today)
     TallyFactory(org=world.c1, month=last_month)
-    project = ProjectFactory(org=world.c1)
-    room = RoomFactory(org=world.c1)
     tally = {"org_pk": world.c1.pk, "year": last_month.year, "month": last_month.month}
     return {
         "rights:case_detail": {"pk": case.pk}, "rights:case_edit": {"pk": case.pk},
@@ -69,7 +66,6 @@ def objects(world) -> dict[str, dict]:
         "orgs:activity": {"pk": activity.pk}, "orgs:activity_edit": {"pk": activity.pk},
         "orgs:detail": {"pk": world.c1.pk}, "orgs:edit": {"pk": world.c1.pk},
         "orgs:tally": tally, "orgs:tally_history": tally,
-        "children:project": {"pk": project.pk}, "children:room": {"pk": room.pk},
     }
 
 

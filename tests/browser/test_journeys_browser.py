@@ -56,6 +56,7 @@ def test_1_nomination_offers_only_the_chosen_types_criteria(ready, live_server, 
     page.fill("input[name=name]", "王秀英家庭")
     page.fill("input[name=year]", str(TODAY().year))
     page.locator("select[name=source]").select_option("peer")
+    page.locator("select[name=level]").select_option(label="社区/村级")
     boxes.first.check()
     page.get_by_role("button", name="保存").click()
     page.wait_for_url("**/families/honours/*/")
@@ -80,8 +81,10 @@ def test_2_the_case_list_opens_on_open_cases_most_urgent_first(ready, live_serve
     expect(rows.first).to_contain_text(waiting.number)
     expect(rows.first).to_contain_text("待受理")
     # the case number and the date each stay on one line on the phone
-    number = rows.first.locator("td").first
-    assert number.evaluate("e => e.getBoundingClientRect().height") < 30
+    number = rows.first.locator("td").first.locator("a")
+    assert number.evaluate("e => e.getClientRects().length") == 1  # one line box
+    due = rows.first.locator("td").last.locator("span").first
+    assert due.evaluate("e => e.getClientRects().length") == 1
     shot(page, "open-cases")
     page.locator("select[name=status]").select_option("closed")
     page.get_by_role("button", name="搜索").click()
@@ -127,7 +130,7 @@ def test_4_public_notice_starts_when_published(ready, live_server, phone, browse
     shot(page, "publish-form")
     page.get_by_role("button", name="开始公示").click()
     today, end = TODAY(), TODAY() + datetime.timedelta(days=2)
-    expect(page.get_by_text(f"{today:%Y-%m-%d}")).to_be_visible()
+    expect(page.get_by_text(f"公示期：{today:%Y-%m-%d} 至 {end:%Y-%m-%d}")).to_be_visible()
     honour.refresh_from_db()
     assert (honour.notice_starts, honour.notice_ends) == (today, end)
     context = browser.new_context(viewport={"width": 375, "height": 740}, locale="zh-CN")
