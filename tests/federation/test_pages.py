@@ -42,7 +42,7 @@ def test_chinese_by_default_whatever_the_browser_asks(world, login):
 
 
 def test_units_follow_the_language(world, login):
-    from orgs.models import Indicator
+    from orgs.tallies.models import Indicator
 
     client = login(world.users["community_chair"])
     url = reverse("orgs:tally", args=[world.c1.pk, 2025, 3])
