@@ -4,15 +4,37 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test test-calendar install assets messages compilemessages lint format migrate seed worker beat serve check-deploy bench clean
+.PHONY: run test test-calendar install prerequisites assets messages compilemessages lint format migrate seed worker beat serve check-deploy bench clean
 
-$(VENV)/.installed: pyproject.toml
+# What `make run` and `make test` need from the system: Python 3.11 (with venv), npm and
+# gettext. On a fresh Debian/Ubuntu machine they are installed with apt-get when make runs as
+# root; otherwise the one command to run is printed. (The browser tests also need Chromium:
+# `apt-get install chromium`; without it they are skipped.)
+APT_GET ?= apt-get
+USER_ID ?= $(shell id -u)
+prerequisites:
+	@missing=""; \
+	command -v $(PYTHON) >/dev/null 2>&1 || missing="$$missing python3.11"; \
+	$(PYTHON) -c "import ensurepip, venv" >/dev/null 2>&1 || missing="$$missing python3.11-venv"; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$(USER_ID)" = 0 ]; then \
+	    echo "Installing$$missing with apt-get"; \
+	    $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq$$missing \
+	      || exit 1; \
+	  else \
+	    echo "Missing$$missing. Install them with: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+$(VENV)/.installed: pyproject.toml | prerequisites
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet ".[dev]"
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+node_modules/.installed: package.json package-lock.json | prerequisites
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -36,10 +58,11 @@ seed: migrate
 	DEBUG=true $(PY) manage.py seed_demo --if-empty
 
 # Runs the portal with demo data on http://127.0.0.1:$(PORT) (embedded SQLite, in-process tasks).
+# DEMO (not DEBUG): the portal's own 403/404 pages, development keys, plain HTTP.
 run: install compilemessages migrate
 	DEBUG=true $(PY) manage.py seed_demo --if-empty
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (log in with a demo login above)"
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEMO=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The suite; CI points DATABASE_URL at PostgreSQL and REDIS_URL at Redis.
 test: install compilemessages

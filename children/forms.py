@@ -30,6 +30,7 @@ from federation.kernel.privacy import lookup_hash, normalise, validate_resident_
 from federation.kernel.uploads import FileCheck
 from orgs.activities.models import Activity, ActivityCategory
 from orgs.models import Organization, OrgKind, Role, User
+from orgs.scoping import ScopedFormMixin
 
 
 class DateInput(forms.DateInput):
@@ -39,14 +40,13 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-class ScopedOrgMixin:
-    """The organization field offers only the user's own subtree."""
+class ScopedOrgMixin(ScopedFormMixin):
+    """The organization field offers only the user's own subtree (orgs.scoping)."""
 
     def limit_org(self, user) -> None:
-        field = self.fields["org"]
-        field.queryset = Organization.objects.visible_to(user).only("pk", "name", "path")
+        self.restrict_orgs(user)
         if not self.instance.pk and user.org_id:
-            field.initial = user.org_id
+            self.fields["org"].initial = user.org_id
 
 
 class ProjectForm(ScopedOrgMixin, forms.ModelForm):
@@ -129,6 +129,12 @@ class SiteEventForm(forms.ModelForm):
         self.instance.created_by = user
         self.instance.category = ActivityCategory.objects.get(code=SITE_ACTIVITY_CATEGORY)
         self.fields["children"].required = True
+
+    def clean_starts_on(self):
+        day = self.cleaned_data["starts_on"]
+        if day and day > timezone.localdate():
+            raise ValidationError(_("The date cannot be in the future."))
+        return day
 
     @transaction.atomic
     def save(self, commit: bool = True) -> SiteEvent:
@@ -216,9 +222,9 @@ class ChildForm(ScopedOrgMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["org"].queryset = Organization.objects.filter(kind=OrgKind.COMMUNITY)
         self.limit_org(user)
         field = self.fields["org"]
-        field.queryset = field.queryset.filter(kind=OrgKind.COMMUNITY)
         field.label = _("community")
         if user.org and user.org.kind != OrgKind.COMMUNITY:
             field.initial = None

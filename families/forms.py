@@ -4,10 +4,12 @@ from decimal import Decimal
 
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from families.models import (
+    MIN_NOTICE_DAYS,
     CourtyardCategory,
     Criterion,
     Finding,
@@ -23,7 +25,7 @@ from families.models import (
 from families.photos import PHOTO_CHECK
 from federation.kernel.uploads import check_each
 from orgs.models import Organization, OrgKind, Person, Position
-from orgs.scoping import get_visible_or_404, lineage_q
+from orgs.scoping import ScopedFormMixin, get_visible_or_404, lineage_q
 
 
 class DateInput(forms.DateInput):
@@ -51,7 +53,7 @@ def communities(user):
     return Organization.objects.visible_to(user).filter(kind=OrgKind.COMMUNITY, is_active=True)
 
 
-class HouseholdForm(forms.ModelForm):
+class HouseholdForm(ScopedFormMixin, forms.ModelForm):
     class Meta:
         model = Household
         fields = ["org", "head_name", "members", "address", "phone", "in_campaign", "joined_on",
@@ -61,6 +63,7 @@ class HouseholdForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["org"].queryset = communities(user)
+        self.restrict_orgs(user)
         self.fields["categories"].queryset = CourtyardCategory.objects.active()
 
     def clean(self):
@@ -111,7 +114,20 @@ class InspectionForm(forms.Form):
         return {item.pk: self.cleaned_data[f"item_{item.pk}"] for item in self.items}
 
 
-class NominationForm(forms.Form):
+class HonourTypeChoiceForm(forms.Form):
+    """The first step of a nomination: the honour type decides which criteria are offered."""
+
+    honour_type = forms.ModelChoiceField(label=_("honour type"),
+                                         queryset=HonourType.objects.active())
+
+
+class NominationForm(ScopedFormMixin, forms.Form):
+    """A nomination for one honour type (chosen first: `honour_type`); only that type's criteria
+    are offered and accepted. A community chair nominates in her community; district staff
+    nominate for district-level (and higher) honours, choosing the nominee's community."""
+
+    org = forms.ModelChoiceField(label=_("nominee's community/village"),
+                                 queryset=Organization.objects.filter(kind=OrgKind.COMMUNITY))
     kind = forms.ChoiceField(label=_("nominee is a"), choices=Subject.choices)
     recipient = forms.ModelChoiceField(label=_("existing recipient"), required=False,
                                        queryset=Recipient.objects.none(),
@@ -128,34 +144,74 @@ class NominationForm(forms.Form):
     citation = forms.CharField(label=_("citation"), widget=forms.Textarea(attrs={"rows": 4}),
                                required=False)
     criteria = forms.ModelMultipleChoiceField(
-        label=_("criteria met"), queryset=Criterion.objects.select_related("criteria_set"),
-        required=False, widget=forms.CheckboxSelectMultiple)
+        label=_("criteria met"), queryset=Criterion.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple)
     photos = PhotosField(label=_("photos"), required=False)
 
-    def __init__(self, *args, org: Organization, **kwargs):
+    def __init__(self, *args, user, honour_type: HonourType, **kwargs):
         super().__init__(*args, **kwargs)
         from families.models import HonourLevel
 
-        self.org = org
-        self.fields["level"].queryset = HonourLevel.objects.active()
-        self.fields["recipient"].queryset = Recipient.objects.filter(org=org)
-        self.fields["household"].queryset = Household.objects.filter(org=org)
+        self.honour_type = honour_type
+        self.fields["honour_type"].initial = honour_type.pk
+        self.fields["kind"].initial = honour_type.subject
+        self.fields["criteria"].queryset = Criterion.objects.active().filter(
+            criteria_set_id=honour_type.criteria_set_id)
+        self.fields["criteria"].help_text = _(
+            "The criteria of %(type)s; choose another honour type to see its own.") % {
+            "type": honour_type.name}
+        if not honour_type.criteria_set_id:
+            self.fields["criteria"].help_text = _("This honour type has no list of criteria.")
+        self.fields["honour_type"].widget.attrs.update({  # the criteria follow the type
+            "hx-get": reverse("families:honour_nominate"), "hx-trigger": "change",
+            "hx-target": "#div_id_criteria", "hx-select": "#div_id_criteria",
+            "hx-swap": "outerHTML"})
+        levels = HonourLevel.objects.active()
+        if user.org and user.org.kind == OrgKind.COMMUNITY:
+            del self.fields["org"]  # a chair nominates in her own community
+            self.nominating_org = user.org
+            self.fields["recipient"].queryset = Recipient.objects.filter(org=user.org)
+            self.fields["household"].queryset = Household.objects.filter(org=user.org)
+        else:  # the district: district-level honours and above, for any community in scope
+            self.nominating_org = None
+            district = HonourLevel.objects.filter(code=DISTRICT_LEVEL).first()
+            if district is not None:
+                levels = levels.filter(order__lte=district.order)
+                self.fields["level"].initial = district.pk
+            self.fields["recipient"].queryset = Recipient.objects.visible_to(user)
+            self.fields["household"].queryset = Household.objects.visible_to(user)
+            self.restrict_orgs(user)
+        self.fields["level"].queryset = levels
+
+    def clean_honour_type(self):
+        honour_type = self.cleaned_data["honour_type"]
+        if honour_type != self.honour_type:  # the criteria offered were another type's
+            raise forms.ValidationError(_("The honour type changed: choose its criteria."))
+        return honour_type
 
     def clean(self):
         cleaned = super().clean()
+        org = self.nominating_org or cleaned.get("org")
+        cleaned["nominating_org"] = org
         recipient, name = cleaned.get("recipient"), cleaned.get("name", "").strip()
         if not recipient and not name:
             self.add_error("name", _("Choose an existing recipient or give a name."))
+        if recipient and org and recipient.org_id != org.pk:
+            self.add_error("recipient", _("This recipient belongs to another community."))
+        household = cleaned.get("household")
+        if household and org and household.org_id != org.pk:
+            self.add_error("household", _("This household belongs to another community."))
         honour_type = cleaned.get("honour_type")
         kind = recipient.kind if recipient else cleaned.get("kind")
         if honour_type and kind and honour_type.subject != kind:
             self.add_error("honour_type", _("This honour is not awarded to a %(kind)s.") % {
                 "kind": Subject(kind).label})
-        criteria = cleaned.get("criteria") or []
-        if honour_type and any(c.criteria_set_id != honour_type.criteria_set_id
-                               for c in criteria):
-            self.add_error("criteria", _("Choose criteria of this honour type only."))
+        cleaned.setdefault("criteria", [])
         return cleaned
+
+
+#: District staff nominate for honours of this level and above.
+DISTRICT_LEVEL = "district"
 
 
 class StepForm(forms.Form):
@@ -163,13 +219,17 @@ class StepForm(forms.Form):
                            widget=forms.Textarea(attrs={"rows": 2}))
     finding = forms.ChoiceField(label=_("disqualifying finding"), required=False,
                                 choices=[("", "---------"), *Finding.choices])
-    notice_starts = forms.DateField(label=_("public notice starts"), required=False,
-                                    widget=DateInput())
     notice_ends = forms.DateField(label=_("public notice ends"), required=False,
                                   widget=DateInput())
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notice_ends"].help_text = _(
+            "The notice starts today, when it is published, and runs for at least %(days)s "
+            "days; left blank, exactly %(days)s.") % {"days": MIN_NOTICE_DAYS}
 
-class RoundForm(forms.ModelForm):
+
+class RoundForm(ScopedFormMixin, forms.ModelForm):
     class Meta:
         model = InspectionRound
         fields = ["org", "kind", "period", "sample_size"]
@@ -177,8 +237,9 @@ class RoundForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = Organization.objects.visible_to(user).filter(
+        self.fields["org"].queryset = Organization.objects.filter(
             kind__in=[OrgKind.DISTRICT, OrgKind.STREET, OrgKind.COMMUNITY])
+        self.restrict_orgs(user)
         self.fields["org"].initial = user.org_id
 
     def clean(self):

@@ -7,6 +7,7 @@ class FederationConfig(AppConfig):
     verbose_name = _("Federation")
 
     def ready(self):
+        from federation import checks  # noqa: F401  (system checks)
         from federation.kernel import audit
         from federation.portal import accounts  # noqa: F401  (signal receivers)
 

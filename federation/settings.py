@@ -13,13 +13,18 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-if DEBUG:
+# The demo (`make run`): DEBUG off, so that refused and missing pages are the portal's own, but
+# the development keys, plain HTTP and static files served from their sources still work.
+# Never on real data: `check --deploy` refuses it (federation.checks).
+DEMO = env.bool("DEMO", default=False)
+DEV_KEYS = DEBUG or DEMO
+if DEV_KEYS:
     SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-not-for-production-0123456789")
 else:
     SECRET_KEY = env("SECRET_KEY")  # required: there is no default outside DEBUG
 # Personal data: field encryption keys (first encrypts, all decrypt: prepend a new key to rotate,
 # then run `manage.py reencrypt`) and the key of the look-up hashes stored beside them.
-if DEBUG:
+if DEV_KEYS:
     SALT_KEY = env.list("FIELD_ENCRYPTION_KEYS", default=["dev-only-field-key-not-for-production"])
     PII_HASH_KEY = env("PII_HASH_KEY", default="dev-only-hash-key-not-for-production")
 else:
@@ -61,7 +66,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "federation.locale.ChosenLanguageMiddleware",  # the reader's choice, else Chinese
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -190,6 +195,7 @@ STATICFILES_DIRS = [
     ("vendor/bootstrap-icons", NODE_MODULES / "bootstrap-icons" / "font"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/echarts", NODE_MODULES / "echarts" / "dist"),
+    ("vendor/tom-select", NODE_MODULES / "tom-select" / "dist"),
 ]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "media")))
@@ -218,7 +224,7 @@ STORAGES = {
     "default": DEFAULT_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        if DEBUG
+        if DEV_KEYS
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
@@ -304,8 +310,8 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Women's Federation Portal API",
-    "DESCRIPTION": "Read-only figures of the federation, scoped to the token's user.",
+    "TITLE": _("Women's Federation Portal API"),
+    "DESCRIPTION": _("Read-only figures of the federation, scoped to the token's user."),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
@@ -320,7 +326,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-if not DEBUG:
+# The demo serves static files from their sources (no collectstatic), over plain HTTP.
+WHITENOISE_USE_FINDERS = WHITENOISE_AUTOREFRESH = DEV_KEYS
+if not DEV_KEYS:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # probes from the proxy speak plain HTTP
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -362,7 +370,7 @@ FEDERATION_NAME = env("FEDERATION_NAME", default="示范区妇女联合会")
 
 # Logs: one JSON object a line (LOG_FORMAT=plain for humans), never request bodies, query
 # strings or form data (federation.kernel.logs.DropPersonalData).
-LOG_FORMAT = env("LOG_FORMAT", default="plain" if DEBUG else "json")
+LOG_FORMAT = env("LOG_FORMAT", default="plain" if DEV_KEYS else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

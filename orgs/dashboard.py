@@ -66,7 +66,7 @@ def tiles(user, year: int) -> list[Tile]:
         if ind is None:
             continue
         result.append(Tile(ind.name, _figure(totals.get(ind.pk)), _figure(totals_last.get(ind.pk)),
-                           target=_figure(targets.get(ind.pk)), unit=ind.unit, url=rollup))
+                           target=_figure(targets.get(ind.pk)), unit=ind.unit_label, url=rollup))
     result.append(Tile(_("Executive committee members"), this["committee_members"],
                        last["committee_members"], unit=pgettext("unit", "people"),
                        url=reverse("orgs:committee_stats")))
@@ -114,10 +114,12 @@ def charts(user, year: int) -> list[Chart]:
     if expected:
         grid = tally_figures.completeness_grid(expected, year)
         score = {"on_time": 2, "late": 1, "missing": 0}
-        chart = Chart("completeness", _("Tally completeness (2 on time, 1 late, 0 missing)"),
-                      "heatmap", months,
+        chart = Chart("completeness", _("Monthly tally submission"), "heatmap", months,
                       [{"name": org.name, "data": [score.get(c) for c in cells]}
-                       for org, cells in grid], rows=[org.name for org, _c in grid])
+                       for org, cells in grid], rows=[org.name for org, _c in grid],
+                      legend=[{"value": 2, "label": _("on time"), "color": "#2e7d32"},
+                              {"value": 1, "label": _("late"), "color": "#b26a00"},
+                              {"value": 0, "label": _("not submitted"), "color": "#b0303d"}])
         chart.summary = _("The first %(n)s organizations that report; the grid page has all.") % {
             "n": len(grid)}
         charts.append(chart)

@@ -5,15 +5,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from orgs.models import Organization, OrgKind, Person, Position, Term
+from orgs.scoping import ScopedFormMixin
 
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(ScopedFormMixin, forms.ModelForm):
     parent = forms.ModelChoiceField(
-        label=_("parent organization"), queryset=Organization.objects.none(), required=False)
+        label=_("parent organization"), queryset=Organization.objects.all(), required=False)
 
     class Meta:
         model = Organization
@@ -33,7 +34,7 @@ class OrganizationForm(forms.ModelForm):
             if self.instance.kind in (OrgKind.DISTRICT, OrgKind.STREET, OrgKind.COMMUNITY):
                 self.fields["kind"].disabled = True
         else:
-            self.fields["parent"].queryset = Organization.objects.visible_to(user)
+            self.restrict_orgs(user)
             self.fields["parent"].required = True
             self.fields["parent"].initial = parent
             kinds = [(k, label) for k, label in OrgKind.choices if k != OrgKind.DISTRICT]

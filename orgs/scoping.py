@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from django.db import models
 from django.db.models.functions import Substr
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -134,3 +135,91 @@ def get_visible_or_404(queryset_or_model, user, **lookup):
         return qs.visible_to(user).get(**lookup)
     except qs.model.DoesNotExist as exc:
         raise Http404 from exc
+
+
+#: Separates the levels of an organization's label in pickers ("东湖街道妇联 › 桃源社区妇联").
+TREE_SEPARATOR = " › "
+
+
+def tree_label(path: str, names: dict[str, str]) -> str:
+    """An organization's label by its place in the tree, from the street down (the district
+    keeps its own name): "东湖街道妇联 › 桃源社区妇联"."""
+    steplen = STEPLEN
+    if len(path) <= steplen:
+        return names.get(path, "")
+    chain = (path[:steplen * depth] for depth in range(2, len(path) // steplen + 1))
+    return TREE_SEPARATOR.join(names[p] for p in chain if p in names)
+
+
+class _TreeLabeller:
+    """`label_from_instance` of an organization field: the tree label, with the names of the
+    user's street (or district) fetched in one query per form, not one per option."""
+
+    def __init__(self, user):
+        self.user = user
+        self.names: dict[str, str] | None = None
+
+    def __call__(self, org) -> str:
+        if self.names is None:
+            from django.apps import apps
+
+            scope = self.user.scope_path or ""
+            root = scope[:STEPLEN * STREET_DEPTH]
+            self.names = dict(apps.get_model("orgs", "Organization").objects
+                              .filter(path__startswith=root).values_list("path", "name"))
+        return tree_label(org.path, self.names) or org.name
+
+
+def org_fields(form):
+    """The names of a form's fields that choose organizations."""
+    from django import forms
+
+    return [name for name, field in form.fields.items()
+            if isinstance(field, forms.ModelChoiceField)
+            and getattr(getattr(field.queryset, "model", None), "_meta", None) is not None
+            and field.queryset.model._meta.label == "orgs.Organization"]
+
+
+def restrict_org_fields(form, user) -> None:
+    """Every organization field of `form` offers only the user's subtree, ordered by the tree
+    (path) and labelled by it, as a searchable picker (static/js/org-picker.js)."""
+    labeller = _TreeLabeller(user)
+    for name in org_fields(form):
+        field = form.fields[name]
+        field.queryset = (field.queryset.visible_to(user).order_by("path").defer(None)
+                          .only("pk", "name", "path", "depth", "kind"))
+        field.label_from_instance = labeller
+        field.widget.attrs["data-org-picker"] = "true"
+        field.widget.attrs["data-org-picker-empty"] = _("No organization matches.")
+
+
+class ScopedFormMixin:
+    """For any form that picks an organization: `restrict_orgs(user)` (call it at the end of
+    `__init__`, once the form has set its own querysets) narrows every organization field to
+    the user's subtree, and after validation the organization saved (each organization field,
+    and the instance's own `org`) is checked again to be inside that subtree."""
+
+    scope_user = None
+
+    def restrict_orgs(self, user) -> None:
+        self.scope_user = user
+        restrict_org_fields(self, user)
+
+    def _post_clean(self):
+        super()._post_clean()
+        user = self.scope_user
+        if user is None:
+            return
+        path = user.scope_path
+        if path is None and user.is_superuser:
+            return
+        message = _("Choose an organization inside your own scope.")
+        for name in org_fields(self):
+            org = self.cleaned_data.get(name)
+            if org is not None and (path is None or not org.path.startswith(path)):
+                self.add_error(name, message)
+        instance = getattr(self, "instance", None)
+        org = getattr(instance, "org", None) if instance is not None else None
+        if org is not None and hasattr(org, "path") and (path is None
+                                                         or not org.path.startswith(path)):
+            self.add_error(None, message)

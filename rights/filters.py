@@ -1,4 +1,5 @@
 import django_filters
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -7,12 +8,17 @@ from orgs.models import LEVEL_KINDS, Organization
 from orgs.scoping import subtree_q
 from rights.models import Assistance, AssistanceKind, Case, Category, Risk, Status
 
+OPEN, ALL = "open", "all"
+
 
 class CaseFilter(StrictFilterSet):
     """Filters on non-personal columns only: nothing personal ever travels in a URL."""
 
     number = django_filters.CharFilter(label=_("case number"), lookup_expr="icontains")
-    status = django_filters.ChoiceFilter(label=_("status"), choices=Status.choices)
+    #: The list opens on open cases; closed ones (and all) are a choice away.
+    status = django_filters.ChoiceFilter(
+        label=_("status"), method="filter_status", empty_label=None,
+        choices=[(OPEN, _("Open cases")), *Status.choices, (ALL, _("All cases"))])
     risk = django_filters.ChoiceFilter(label=_("risk level"), choices=Risk.choices)
     category = django_filters.ModelChoiceFilter(
         label=_("category"), queryset=Category.objects.filter(parent__isnull=True),
@@ -23,6 +29,25 @@ class CaseFilter(StrictFilterSet):
     class Meta:
         model = Case
         fields = ["number", "status", "risk", "category", "mine", "overdue"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = OPEN
+        super().__init__(data, *args, **kwargs)
+
+    def filter_status(self, queryset, name, value):
+        """Open cases by urgency: risk, then the nearest deadline (acceptance for a case not
+        yet accepted, closing otherwise), oldest first."""
+        if value == ALL:
+            return queryset
+        if value == OPEN:
+            deadline = models.Case(models.When(accepted_on__isnull=True,
+                                               accept_due_on__isnull=False,
+                                               then="accept_due_on"), default="due_on")
+            return queryset.open().order_by("risk", models.F("deadline").asc(nulls_last=True),
+                                            "received_on", "pk").alias(deadline=deadline)
+        return queryset.filter(status=value)
 
     def filter_category(self, queryset, name, value):
         return queryset.filter(category__in=Category.objects.filter(pk=value.pk)

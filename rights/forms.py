@@ -17,6 +17,7 @@ from federation.kernel.privacy import (
     validate_resident_id,
 )
 from orgs.models import LEVEL_KINDS, Gender, Organization, OrgKind
+from orgs.scoping import ScopedFormMixin
 from rights.models import (
     ActionType,
     Assistance,
@@ -80,7 +81,7 @@ class ConsentMixin:
                                                   "consent: name the guardian."))
 
 
-class IntakeForm(ConsentMixin, forms.Form):
+class IntakeForm(ScopedFormMixin, ConsentMixin, forms.Form):
     channel = forms.ModelChoiceField(Channel.objects.active(), label=_("channel"))
     received_on = forms.DateField(label=_("received on"), initial=timezone.localdate,
                                   widget=DATE)
@@ -103,8 +104,15 @@ class IntakeForm(ConsentMixin, forms.Form):
     children_involved = forms.IntegerField(label=_("children involved"), min_value=0,
                                            max_value=20, initial=0)
     summary = forms.CharField(label=_("summary"), widget=forms.Textarea(attrs={"rows": 3}))
-    consent_to_share = forms.BooleanField(
-        label=_("consents to sharing with other agencies"), required=False)
+    #: Asked, not a box left unticked: a referral to the police, a court or legal aid needs it.
+    consent_to_share = forms.TypedChoiceField(
+        label=_("Does she consent to her case being shared with other agencies?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))], coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text=_("Needed to refer the case to the police, a court, legal aid or another "
+                    "agency."),
+        error_messages={"required": _("Ask her whether she consents to sharing, and record "
+                                      "the answer.")})
     consent_on = forms.DateField(label=_("consent date"), required=False, widget=DATE)
     guardian_name = forms.CharField(label=_("guardian who consented"), max_length=60,
                                     required=False)
@@ -114,6 +122,7 @@ class IntakeForm(ConsentMixin, forms.Form):
         orgs = Organization.objects.visible_to(user).filter(
             kind__in=(OrgKind.COMMUNITY, OrgKind.STREET))
         self.fields["org"].queryset = orgs
+        self.restrict_orgs(user)
         if user.org and user.org.kind == OrgKind.COMMUNITY:  # a chair registers for her own
             self.fields["org"].initial = user.org_id
         self.fields["consent_on"].initial = timezone.localdate
@@ -190,6 +199,9 @@ class CaseForm(ConsentMixin, forms.ModelForm):
         self.fields["version"].initial = self.instance.version
         for name in self._meta.fields:  # what the editor started from, for conflict reports
             self.fields[name].show_hidden_initial = True
+        if not self.instance.consent_on:  # ticking the consent box finds today's date there
+            self.initial["consent_on"] = timezone.localdate()
+            self.fields["consent_on"].show_hidden_initial = False
 
     def clean(self):
         data = super().clean()
@@ -220,6 +232,15 @@ class AssignForm(VersionForm):
 
 
 class ActionForm(forms.ModelForm):
+    """An action on a case. A referral needs the complainant's consent to share: when the case
+    has none, the form says so up front and can record it now (`consent_now`)."""
+
+    consent_now = forms.BooleanField(
+        label=_("She consents now to sharing her case with the agency"), required=False,
+        help_text=_("Recorded on the case with the date below."))
+    consent_now_on = forms.DateField(label=_("consent date"), required=False, widget=DATE,
+                                     initial=timezone.localdate)
+
     class Meta:
         model = CaseAction
         fields = ["type", "on", "notes", "next_step", "due_on", "agency", "feedback_due_on",
@@ -233,6 +254,16 @@ class ActionForm(forms.ModelForm):
         self.fields["type"].queryset = ActionType.objects.active()
         if not user.is_district_admin:
             del self.fields["override_reason"]
+        if case.consent_to_share:
+            del self.fields["consent_now"], self.fields["consent_now_on"]
+
+    def clean_consent_now(self):
+        consent = self.cleaned_data["consent_now"]
+        age = self.case.complainant_age
+        if consent and age is not None and age < 14:
+            raise ValidationError(_("A child under 14 needs her guardian's consent: record it "
+                                    "on the case's edit page with the guardian's name."))
+        return consent
 
     def clean(self):
         from rights.services import check_referral
@@ -252,10 +283,17 @@ class ActionForm(forms.ModelForm):
             if not data.get("feedback_due_on"):
                 data["feedback_due_on"] = (data.get("on") or timezone.localdate()) + \
                     datetime.timedelta(days=15)
-            try:
-                check_referral(self.case, self.user, data.get("override_reason", ""))
-            except ValidationError as error:
-                self.add_error(None, error)
+            if data.get("consent_now"):
+                on = data.get("consent_now_on")
+                if not on:
+                    self.add_error("consent_now_on", _("Give the date of the consent."))
+                elif on > timezone.localdate():
+                    self.add_error("consent_now_on", _("The date cannot be in the future."))
+            else:
+                try:
+                    check_referral(self.case, self.user, data.get("override_reason", ""))
+                except ValidationError as error:
+                    self.add_error(None, error)
         elif kind:
             data["feedback_due_on"] = None
         return data
@@ -357,7 +395,7 @@ class SessionForm(forms.ModelForm):
         widgets = {"held_on": DATE, "notes": forms.Textarea(attrs={"rows": 3})}
 
 
-class HouseholdForm(forms.ModelForm):
+class HouseholdForm(ScopedFormMixin, forms.ModelForm):
     class Meta:
         model = Household
         fields = ["org", "head_name", "phone", "address", "factors", "colour",
@@ -367,8 +405,8 @@ class HouseholdForm(forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["org"].queryset = Organization.objects.visible_to(user).filter(
-            kind=OrgKind.COMMUNITY)
+        self.fields["org"].queryset = Organization.objects.filter(kind=OrgKind.COMMUNITY)
+        self.restrict_orgs(user)
         self.fields["factors"].queryset = RiskFactor.objects.active()
         self.fields["colour"].queryset = ColourLevel.objects.active()
         self.fields["head_name"].required = True

@@ -7,7 +7,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from encrypted_fields.fields import EncryptedFieldMixin
@@ -121,12 +121,20 @@ def assign(case: Case, handler, version: int) -> None:
     locked_save(case, version, ["handler", "status", "accepted_on"])
 
 
-def add_action(case: Case, action: CaseAction) -> None:
+def add_action(case: Case, action: CaseAction, consent_on: datetime.date | None = None) -> None:
+    """Record an action. A case awaiting acceptance is accepted by it (in progress, handled by
+    whoever acted unless it has a handler). `consent_on`: the complainant consented to sharing
+    on that day (given on the referral form); the case records it."""
     action.case = case
     action.save()
-    if case.status == Status.NEW and case.handler_id:
-        Case.objects.filter(pk=case.pk).update(status=Status.IN_PROGRESS,
-                                               accepted_on=action.on)
+    changes = {}
+    if consent_on and not case.consent_to_share:
+        changes.update(consent_to_share=True, consent_on=consent_on)
+    if case.status == Status.NEW:
+        changes.update(status=Status.IN_PROGRESS, accepted_on=action.on,
+                       handler_id=case.handler_id or action.by_id)
+    if changes:
+        Case.objects.filter(pk=case.pk).update(version=F("version") + 1, **changes)
 
 
 def close(case: Case, version: int) -> None:

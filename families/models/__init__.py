@@ -13,6 +13,7 @@ from families.models.courtyards import (
 )
 from families.models.honours import (
     FINAL_STATES,
+    MIN_NOTICE_DAYS,
     Action,
     Finding,
     Honour,
@@ -38,5 +39,5 @@ __all__ = [
     "Finding", "Honour", "HonourLevel", "HonourStep", "HonourType", "Household", "Inspection",
     "InspectionRound", "InspectionScore", "Photo", "PlaqueEvent", "PlaqueKind", "Recipient",
     "RoundKind", "ScoreSheet", "SheetItem", "Source", "State", "Subject", "apply_tier",
-    "record_inspection", "tier_for",
+    "record_inspection", "tier_for", "MIN_NOTICE_DAYS",
 ]

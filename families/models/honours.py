@@ -181,13 +181,22 @@ class Honour(models.Model):
             return user.org_id == self.org_id
         return user.org_id is not None and self.org.path.startswith(user.org.path)
 
+    def notice_running(self, today: datetime.date | None = None) -> bool:
+        """The public notice is on: the street may recommend only the day after it ends."""
+        today = today or timezone.localdate()
+        return self.state == State.NOTICE and not (self.notice_ends and today > self.notice_ends)
+
+    @property
+    def recommend_from(self) -> datetime.date | None:
+        return self.notice_ends + datetime.timedelta(days=1) if self.notice_ends else None
+
     def allowed_actions(self, user, today: datetime.date | None = None) -> list[Action]:
         if not (self.is_open and user.can_write and self._may_act_here(user)):
             return []
         today = today or timezone.localdate()
         actions = [a for a, (start, _end, roles) in FORWARD.items()
                    if self.state == start and user.role in roles]
-        if Action.RECOMMEND in actions and not (self.notice_ends and today > self.notice_ends):
+        if Action.RECOMMEND in actions and self.notice_running(today):
             actions.remove(Action.RECOMMEND)  # the public notice must have run its course
         if user.role in DECIDER.get(self.state, ()):
             actions.append(Action.REJECT)
@@ -196,13 +205,22 @@ class Honour(models.Model):
 
     @transaction.atomic
     def act(self, action: str, user, *, note: str = "", finding: str = "",
-            notice_starts: datetime.date | None = None,
             notice_ends: datetime.date | None = None, on: datetime.date | None = None) -> None:
+        """Take a step on day `on` (today). The public notice starts the day it is published
+        and ends on `notice_ends` (at least MIN_NOTICE_DAYS later, counting both days)."""
         on = on or timezone.localdate()
         if action not in self.allowed_actions(user, today=on):
+            if (action == Action.RECOMMEND and self.notice_running(on)
+                    and Action.RECOMMEND in self.allowed_actions(user, self.recommend_from)):
+                raise ValidationError(_(
+                    "The public notice runs until %(end)s: the street can recommend from "
+                    "%(next)s.") % {"end": self.notice_ends.isoformat(),
+                                    "next": self.recommend_from.isoformat()})
             raise PermissionDenied(_("This step is not allowed now."))
         # Validate first: a refused step leaves the object untouched.
+        notice_starts = on
         if action == Action.PUBLISH:
+            notice_ends = notice_ends or on + datetime.timedelta(days=MIN_NOTICE_DAYS - 1)
             check_notice(notice_starts, notice_ends)
         elif action == Action.REJECT and not note.strip():
             raise ValidationError({"note": _("Give a reason for the rejection.")})
@@ -224,9 +242,7 @@ class Honour(models.Model):
                                   to_state=self.state, actor=user, note=note)
 
 
-def check_notice(starts: datetime.date | None, ends: datetime.date | None) -> None:
-    if not starts or not ends:
-        raise ValidationError({"notice_starts": _("Give the start and end of the public notice.")})
+def check_notice(starts: datetime.date, ends: datetime.date) -> None:
     if (ends - starts).days + 1 < MIN_NOTICE_DAYS:
         raise ValidationError({"notice_ends": _(
             "The public notice must run for at least %(days)s days.") % {

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from families.filters import HonourFilter
-from families.forms import NominationForm, StepForm
+from families.forms import HonourTypeChoiceForm, NominationForm, StepForm
 from families.models import Action, Honour, HonourStep, Recipient, State
 from families.views.common import save_photos
 from federation.kernel.pagination import paginate
@@ -31,7 +31,7 @@ def honour_list(request):
     return render(request, "families/honour_list.html", {
         "filter": honours, "page": paginate(request, honours.qs, per_page=50),
         "query": request.GET.urlencode(),
-        "can_nominate": request.user.role == Role.COMMUNITY_CHAIR and request.user.can_write})
+        "can_nominate": may_nominate(request.user)})
 
 
 @login_required
@@ -52,6 +52,7 @@ def honour_detail(request, pk: int):
     return render(request, "families/honour_detail.html", {
         "honour": honour, "criteria": honour.criteria.all(), "photos": honour.photos.all(),
         "steps": honour.steps.select_related("actor"), "form": StepForm(),
+        "notice_running": honour.notice_running(),
         "actions": [(a, Action(a).label) for a in honour.allowed_actions(request.user)]})
 
 
@@ -72,15 +73,32 @@ def honour_step(request, pk: int, action: str):
     return redirect(honour)
 
 
-@role_required(Role.COMMUNITY_CHAIR)
+#: Who nominates: the chair of a community for her community, district staff for
+#: district-level honours (families.forms.NominationForm).
+NOMINATORS = (Role.COMMUNITY_CHAIR, Role.DISTRICT_STAFF, Role.DISTRICT_ADMIN)
+
+
+def may_nominate(user) -> bool:
+    if user.role not in NOMINATORS or not user.can_write or user.org is None:
+        return False
+    return user.org.kind in (OrgKind.COMMUNITY, OrgKind.DISTRICT)
+
+
+@role_required(*NOMINATORS)
 @write_required
 def honour_nominate(request):
-    org = request.user.org
-    if org is None or org.kind != OrgKind.COMMUNITY:
+    """Two steps: the honour type first (a GET form, or the type select swapping the criteria
+    in with htmx), then the nomination with only that type's criteria."""
+    if not may_nominate(request.user):
         raise PermissionDenied
-    form = NominationForm(request.POST or None, request.FILES or None, org=org)
+    chooser = HonourTypeChoiceForm(request.POST or request.GET or None)
+    if not chooser.is_valid():
+        return render(request, "families/nominate_type.html", {
+            "form": HonourTypeChoiceForm(), "title": _("Nominate")})
+    form = NominationForm(request.POST or None, request.FILES or None, user=request.user,
+                          honour_type=chooser.cleaned_data["honour_type"])
     if form.is_valid():
-        honour = nominate(form.cleaned_data, org, request.user)
+        honour = nominate(form.cleaned_data, form.cleaned_data["nominating_org"], request.user)
         messages.success(request, _("Nomination recorded."))
         return redirect(honour)
     return render(request, "form.html", {"form": form, "title": _("Nominate")})

@@ -21,6 +21,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
+#: A change against last year is shown only from a meaningful base: last year's figure is at
+#: least this (a jump from 1 to 14 is not "+1300%", it is too little to compare).
+MIN_CHANGE_BASE = 10
+
 
 @dataclass
 class Tile:
@@ -33,7 +37,7 @@ class Tile:
 
     @property
     def change(self) -> float | None:
-        if self.value is None or not self.last_year:
+        if self.value is None or not self.last_year or self.last_year < MIN_CHANGE_BASE:
             return None
         return round(100 * (self.value - self.last_year) / self.last_year, 1)
 
@@ -53,6 +57,9 @@ class Chart:
     series: list[dict[str, Any]]  # [{"name": ..., "data": [...]}]; heat map: rows
     summary: str = ""  # the accessible text alternative
     rows: list[str] = field(default_factory=list)  # heat map rows (y axis)
+    #: A heat map's colour key: [{"value": 2, "label": "on time", "color": "#…"}]; the cells
+    #: are categories, not amounts.
+    legend: list[dict[str, Any]] = field(default_factory=list)
 
     def data(self) -> dict:
         return asdict(self)
@@ -64,8 +71,10 @@ class Chart:
     def table(self) -> tuple[list[str], list[list[Any]]]:
         """The chart as a table: header, rows."""
         if self.kind == "heatmap":
+            names = {item["value"]: item["label"] for item in self.legend}
             return [""] + self.categories, [
-                [row] + s["data"] for row, s in zip(self.rows, self.series, strict=False)]
+                [row] + [names.get(v, v) for v in s["data"]]
+                for row, s in zip(self.rows, self.series, strict=False)]
         header = [""] + [s["name"] for s in self.series]
         return header, [[c] + [s["data"][i] for s in self.series]
                         for i, c in enumerate(self.categories)]

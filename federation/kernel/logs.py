@@ -18,6 +18,8 @@ class DropPersonalData(logging.Filter):
     drops any other attribute that could hold a body or form data."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "django.request" and getattr(record, "status_code", 500) < 500:
+            record.exc_info = record.exc_text = None  # a refused page is no crash: one line
         request = record.__dict__.get("request")
         for name in DROPPED:
             record.__dict__.pop(name, None)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from federation.kernel.uploads import FileCheck, check_each
 from orgs.activities.models import MAX_ATTACHMENTS, Activity, ActivityCategory
 from orgs.forms import DateInput
 from orgs.models import LEVEL_KINDS, Organization
-from orgs.scoping import subtree_q
+from orgs.scoping import ScopedFormMixin, subtree_q
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 #: Photos and the usual office documents, checked by their content (federation.kernel.uploads).
@@ -30,7 +31,7 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(ScopedFormMixin, forms.ModelForm):
     files = MultipleFileField(label=_("Photos and documents"), required=False,
                               help_text=_("Up to 10 files, 10 MB each: photos, PDF, Word, "
                                           "Excel, PowerPoint."))
@@ -45,10 +46,23 @@ class ActivityForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         # The federations of the three levels log activities (plus the user's own unit).
-        self.fields["org"].queryset = Organization.objects.visible_to(user).filter(
-            Q(kind__in=LEVEL_KINDS) | Q(pk=user.org_id), is_active=True).only("pk", "name")
+        self.fields["org"].queryset = Organization.objects.filter(
+            Q(kind__in=LEVEL_KINDS) | Q(pk=user.org_id), is_active=True)
+        self.restrict_orgs(user)
         self.fields["org"].initial = user.org_id
         self.fields["category"].queryset = ActivityCategory.objects.filter(is_active=True)
+
+    def clean(self):
+        """The log records activities that have taken place: none dated in the future."""
+        cleaned = super().clean()
+        today = timezone.localdate()
+        for name in ("starts_on", "ends_on"):
+            day = cleaned.get(name)
+            if day and day > today:
+                self.add_error(name, _("The activity log records activities that have taken "
+                                       "place: the date cannot be after today (%(today)s).")
+                               % {"today": today.isoformat()})
+        return cleaned
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -61,7 +75,7 @@ class ActivityForm(forms.ModelForm):
         return files
 
 
-class ActivityFilterForm(forms.Form):
+class ActivityFilterForm(ScopedFormMixin, forms.Form):
     start = forms.DateField(label=_("From"), required=False, widget=DateInput())
     end = forms.DateField(label=_("To"), required=False, widget=DateInput())
     category = forms.ModelChoiceField(label=_("category"), required=False,
@@ -73,8 +87,9 @@ class ActivityFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         depth = user.org.depth + 1 if user.org_id else 2  # her level and the next
-        self.fields["org"].queryset = Organization.objects.visible_to(user).filter(
-            kind__in=LEVEL_KINDS, depth__lte=depth).only("pk", "name")
+        self.fields["org"].queryset = Organization.objects.filter(
+            kind__in=LEVEL_KINDS, depth__lte=depth)
+        self.restrict_orgs(user)
 
     def filter(self, activities):
         data = self.cleaned_data if self.is_valid() else {}

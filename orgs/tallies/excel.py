@@ -39,7 +39,6 @@ from orgs.tallies.models import (
     Tally,
     TallyValue,
     TallyValueChange,
-    fmt,
     month_end,
     same_month_last_year,
 )
@@ -53,10 +52,17 @@ def tally_sheet() -> SheetSpec:
         Column("indicator", gettext_lazy("indicator code"), required=True, width=24),
         Column("indicator_name", gettext_lazy("indicator"), width=28),
         Column("unit", gettext_lazy("unit"), width=8),
-        Column("last_year", gettext_lazy("same month last year"), width=14),
+        Column("last_year", gettext_lazy("same month last year"), kind="decimal", width=14),
         Column("value", gettext_lazy("value"), kind="decimal", width=12),
         Column("confirm", gettext_lazy("confirm unusual value"), kind="bool", width=12),
     ))
+
+
+def number(value: Decimal | None) -> int | float | None:
+    """A cell's number (a count stays whole): never text, so Excel can sum and compare it."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral() else float(value)
 
 
 def editable_orgs(user) -> list[Organization]:
@@ -73,8 +79,8 @@ def template_bytes(user, month: datetime.date) -> bytes:
         tally.org = org
         for row in tallies.build_sheet(tally, with_children=False).rows:
             ind = row.indicator
-            rows.append([org.code, org.name, f"{month:%Y-%m}", ind.code, ind.name, ind.unit,
-                         fmt(row.last_year), None if row.value is None else float(row.value),
+            rows.append([org.code, org.name, f"{month:%Y-%m}", ind.code, ind.name, ind.unit_label,
+                         number(row.last_year), number(row.value),
                          "是" if row.flagged else None])
     note = _("Fill in the “value” column only. Leave a cell empty when there is nothing to "
              "report; enter 0 for none. Tick “confirm unusual value” (是) for a value three "

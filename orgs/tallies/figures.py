@@ -168,6 +168,7 @@ def completeness(org: Organization, month: datetime.date,
         if member.kind == OrgKind.STREET:
             streets[key] = StreetRate(member.pk, member.name)
         rate = streets.setdefault(key, StreetRate(0, ""))
+        member.street_name = rate.name if member.kind != OrgKind.STREET else ""  # who to call
         status = cell_status(None, None, month, submitted.get(member.pk), due_on, today)
         result.expected += 1
         rate.expected += 1

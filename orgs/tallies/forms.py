@@ -38,13 +38,14 @@ class TallyForm(forms.Form):
         for row in sheet.rows:
             ind = row.indicator
             self.fields[f"v{ind.pk}"] = forms.CharField(
-                label=f"{ind.name}（{ind.unit}）", required=False,
+                label=f"{ind.name}{ind.unit_bracketed}", required=False,
                 initial="" if row.value is None else _plain(row.value),
                 widget=forms.TextInput(attrs={
                     "inputmode": "decimal" if ind.is_amount else "numeric",
                     "autocomplete": "off", "class": "form-control text-end"}))
             self.fields[f"confirm{ind.pk}"] = forms.BooleanField(
-                required=False, initial=row.flagged, label=_("confirm"))
+                required=False, initial=row.flagged, label=_("confirm"),
+                widget=forms.CheckboxInput(attrs={"class": "btn-check"}))
 
     def clean(self):
         data = super().clean()
@@ -62,6 +63,19 @@ class TallyForm(forms.Form):
                 self.add_error(f"v{ind.pk}", message)
             self.values[ind.pk], self.flags[ind.pk] = value, flagged
         return data
+
+    def focus_first_error(self) -> None:
+        """The page opens on the first field that needs attention (autofocus scrolls to it):
+        on a phone the banner is far from the field halfway down the list."""
+        for row in self.sheet.rows:
+            name = f"v{row.indicator.pk}"
+            if name in self.errors:
+                self.fields[name].widget.attrs["autofocus"] = True
+                return
+
+    def needs_confirming(self) -> list:
+        """(row, value field) of each value refused only until it is confirmed."""
+        return [(row, field) for row, field, confirm in self.rows() if field.errors]
 
     def rows(self):
         """(row, value field, confirm field) for the template."""

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from federation.kernel.reference import ReferenceData, ReferenceQuerySet
@@ -76,7 +76,8 @@ class IndicatorQuerySet(ReferenceQuerySet):
 class Indicator(ReferenceData):
     group = models.ForeignKey(IndicatorGroup, verbose_name=_("form section"),
                               on_delete=models.PROTECT, related_name="indicators")
-    unit = models.CharField(_("unit"), max_length=10)
+    unit = models.CharField(_("unit (Chinese)"), max_length=10)
+    unit_en = models.CharField(_("unit (English)"), max_length=30, blank=True)
     category = models.ForeignKey(ActivityCategory, verbose_name=_("activity category"),
                                  on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="indicators")
@@ -97,6 +98,19 @@ class Indicator(ReferenceData):
     class Meta(ReferenceData.Meta):
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
+
+    @property
+    def unit_label(self) -> str:
+        """The unit in the reader's language, like `name` (Chinese unless she reads English
+        and the English unit is filled in)."""
+        lang = translation.get_language() or ""
+        return self.unit_en if lang.startswith("en") and self.unit_en else self.unit
+
+    @property
+    def unit_bracketed(self) -> str:
+        """"（场次）" in Chinese, "(sessions)" in English: each language's own brackets."""
+        lang = translation.get_language() or ""
+        return f"({self.unit_label})" if lang.startswith("en") else f"（{self.unit_label}）"
 
     @property
     def is_amount(self) -> bool:

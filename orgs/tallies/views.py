@@ -76,6 +76,7 @@ def tally_page(request, org_pk: int, year: int, month: int):
     if not form.is_valid():
         messages.error(request, _("Nothing was saved: please correct the marked fields."))
         form.sheet = tallies.build_sheet(tally)  # show everything beside the fields again
+        form.focus_first_error()
         return _page(request, tally, form)
     try:
         tally = tallies.save(tally, request.user, form.values, form.flags,
@@ -216,7 +217,8 @@ def rollup_export(request):
     start, end, org, rows = _rollup(request)
     columns = [(_("code"), 24), (_("indicator"), 30), (_("unit"), 8), (_("total"), 14)]
     return xlsx_response("tally-totals", _("Totals"), columns, (
-        (i.code, i.name, i.unit, None if total is None else float(total)) for i, total in rows))
+        (i.code, i.name, i.unit_label, None if total is None else float(total))
+        for i, total in rows))
 
 
 @login_required

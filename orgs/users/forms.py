@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from orgs.models import ROLE_ORG_KINDS, Organization, OrgKind, Role, User
+from orgs.scoping import ScopedFormMixin
 
 
 def check_role_org(role: str, org: Organization | None) -> str | None:
@@ -15,7 +16,7 @@ def check_role_org(role: str, org: Organization | None) -> str | None:
         "role": Role(role).label, "kinds": "、".join(str(OrgKind(k).label) for k in kinds)}
 
 
-class UserForm(forms.ModelForm):
+class UserForm(ScopedFormMixin, forms.ModelForm):
     class Meta:
         model = User
         fields = ["username", "first_name", "org", "role", "phone", "email"]
@@ -24,9 +25,10 @@ class UserForm(forms.ModelForm):
     def __init__(self, *args, manager: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.manager = manager
-        self.fields["org"].queryset = Organization.objects.visible_to(manager).filter(
+        self.fields["org"].queryset = Organization.objects.filter(
             kind__in={k for role, kinds in ROLE_ORG_KINDS.items()
                       if role != Role.EXECUTIVE_MEMBER for k in kinds})
+        self.restrict_orgs(manager)
         self.fields["org"].required = True
         self.fields["role"].choices = manager.manageable_roles()
         self.fields["role"].required = True

@@ -59,14 +59,16 @@ def action_create(request, pk: int):
         action = form.save(commit=False)
         action.by = request.user
         action.feedback_due_on = form.cleaned_data.get("feedback_due_on")
-        add_action(case, action)
+        consent = form.cleaned_data.get("consent_now") and form.cleaned_data["consent_now_on"]
+        add_action(case, action, consent_on=consent or None)
         reason = form.cleaned_data.get("override_reason", "")
         audit(request, case, AccessLog.Action.CHANGE, reason=reason,
               detail=f"action {action.type.code}")
         messages.success(request, _("Action recorded."))
         return redirect(case)
-    return render(request, "form.html", {"form": form, **for_case(case),
-                                                "title": _("Record an action")})
+    return render(request, "rights/form.html", {"form": form, "case": case,
+                                                "title": _("Record an action"),
+                                                "referral_notice": True})
 
 
 @case_worker

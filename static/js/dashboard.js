@@ -13,14 +13,21 @@
         cells.push([x, y, value]);
         if (typeof value === "number" && value > max) { max = value; }
       }));
+      // A colour key (chart.legend, shown as the list above the chart): categories, not amounts.
+      const key = chart.legend && chart.legend.length ? chart.legend : null;
+      const names = {};
+      if (key) { key.forEach((item) => { names[item.value] = item.label; }); }
+      const visualMap = key
+        ? { type: "piecewise", show: false, pieces: key.map((item) => ({ value: item.value, label: item.label, color: item.color })) }
+        : { min: 0, max: max, calculable: true, orient: "horizontal", left: "center", bottom: 0,
+            inRange: { color: ["#fbe3e6", "#b0303d"] } };
       return Object.assign(base, {
-        tooltip: { position: "top" }, legend: undefined,
+        tooltip: { position: "top", formatter: (p) => `${chart.rows[p.value[1]]} · ${chart.categories[p.value[0]]}: ${key ? names[p.value[2]] : p.value[2]}` }, legend: undefined,
         xAxis: { type: "category", data: chart.categories, splitArea: { show: true } },
         yAxis: { type: "category", data: chart.rows, splitArea: { show: true } },
-        visualMap: { min: 0, max: max, calculable: true, orient: "horizontal", left: "center", bottom: 0,
-                     inRange: { color: ["#fbe3e6", "#b0303d"] } },
-        grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
-        series: [{ type: "heatmap", data: cells, label: { show: chart.rows.length <= 20 } }],
+        visualMap: visualMap,
+        grid: { left: 8, right: 8, top: 8, bottom: key ? 8 : 56, containLabel: true },
+        series: [{ type: "heatmap", data: cells, label: { show: !key && chart.rows.length <= 20 } }],
       });
     }
     const type = chart.kind === "line" ? "line" : "bar";

@@ -10,15 +10,18 @@ import importlib
 
 from django.apps import apps
 
-SEEDS = {  # a model seeded by the migration -> the migration module
-    ("orgs", "Indicator"): "orgs.migrations.0003_seed_reference_data",
-    ("rights", "Channel"): "rights.migrations.0002_reference_data",
-    ("orgs", "DutyKind"): "orgs.migrations.0007_seed_duty_kinds",
-    ("rights", "AssistanceKind"): "rights.migrations.0006_assistance_reference_data",
+SEEDS = {  # a model seeded by the migrations -> the migration modules, in order
+    ("orgs", "Indicator"): ["orgs.migrations.0003_seed_reference_data",
+                            "orgs.migrations.0008_indicator_unit_en"],
+    ("rights", "Channel"): ["rights.migrations.0002_reference_data"],
+    ("orgs", "DutyKind"): ["orgs.migrations.0007_seed_duty_kinds"],
+    ("families", "HonourType"): ["families.migrations.0002_reference_data"],
+    ("rights", "AssistanceKind"): ["rights.migrations.0006_assistance_reference_data"],
 }
 
 
 def ensure_reference_data() -> None:
-    for (app_label, model), module in SEEDS.items():
+    for (app_label, model), modules in SEEDS.items():
         if not apps.get_model(app_label, model).objects.exists():
-            importlib.import_module(module).seed(apps, None)
+            for module in modules:
+                importlib.import_module(module).seed(apps, None)

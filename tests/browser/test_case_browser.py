@@ -51,6 +51,7 @@ def test_district_handler_registers_a_phone_case(world, live_server, desktop, sh
     page.fill("input[name=other_party]", "张建国")
     page.fill("input[name=relation]", "配偶")
     page.fill("textarea[name=summary]", SUMMARY)
+    page.check("input[name=consent_to_share][value=no]")  # asked, not left unticked
     shot(page, "intake-filled")
     page.get_by_role("button", name="登记", exact=True).click()
     page.wait_for_url("**/rights/*/")

@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from families.models import Action, Honour, HonourLevel, HonourType, State
 from tests.families.factories import HonourFactory
@@ -28,8 +30,9 @@ def walk_to(honour, users, state):
     for action, role in chain:
         if honour.state == state:
             return
-        honour.act(action, users[role], notice_starts=D(2025, 6, 1), notice_ends=D(2025, 6, 3),
-                   on=TODAY)
+        # the notice is published ten days before TODAY and has run its course by then
+        on = TODAY - datetime.timedelta(days=10) if action == Action.PUBLISH else TODAY
+        honour.act(action, users[role], on=on)
 
 
 def test_full_path_to_award(world, honour):
@@ -80,17 +83,42 @@ def test_forbidden_step_raises_and_changes_nothing(world, honour):
 def test_notice_must_last_three_days(world, honour):
     walk_to(honour, world.users, State.REVIEWED)
     chair = world.users["community_chair"]
-    with pytest.raises(ValidationError):
-        honour.act(Action.PUBLISH, chair, notice_starts=D(2025, 6, 1), notice_ends=D(2025, 6, 2))
-    with pytest.raises(ValidationError):
-        honour.act(Action.PUBLISH, chair)
+    with pytest.raises(ValidationError):  # two days, counting both
+        honour.act(Action.PUBLISH, chair, notice_ends=D(2025, 6, 19), on=D(2025, 6, 18))
+    with pytest.raises(ValidationError):  # a back-dated end
+        honour.act(Action.PUBLISH, chair, notice_ends=D(2025, 6, 2), on=D(2025, 6, 18))
     honour.refresh_from_db()
-    assert honour.state == State.REVIEWED
-    honour.act(Action.PUBLISH, chair, notice_starts=D(2025, 6, 18), notice_ends=D(2025, 6, 20),
-               on=D(2025, 6, 18))
+    assert honour.state == State.REVIEWED and honour.notice_starts is None
+    honour.act(Action.PUBLISH, chair, on=D(2025, 6, 18))  # blank end: exactly three days
+    honour.refresh_from_db()
+    assert (honour.notice_starts, honour.notice_ends) == (D(2025, 6, 18), D(2025, 6, 20))
     street = world.users["street_chair"]
     assert Action.RECOMMEND not in honour.allowed_actions(street, D(2025, 6, 20))  # still running
+    with pytest.raises(ValidationError, match="2025-06-21"):  # refused, saying from when
+        honour.act(Action.RECOMMEND, street, on=D(2025, 6, 20))
+    honour.refresh_from_db()
+    assert honour.state == State.NOTICE
     assert Action.RECOMMEND in honour.allowed_actions(street, D(2025, 6, 21))
+    honour.act(Action.RECOMMEND, street, on=D(2025, 6, 21))
+
+
+def test_notice_dates_come_from_the_day_it_is_published(world, login):
+    """The page offers no start date: a notice posted with back-dated dates starts today."""
+    honour = HonourFactory(org=world.c1, state=State.REVIEWED)
+    client = login(world.users["community_chair"])
+    today = timezone.localdate()
+    client.post(reverse("families:honour_step", args=[honour.pk, "publish"]),
+                {"notice_starts": "2020-01-01", "notice_ends": ""})
+    honour.refresh_from_db()
+    assert honour.state == State.NOTICE
+    assert honour.notice_starts == today
+    assert honour.notice_ends == today + datetime.timedelta(days=2)
+    street = login(world.users["street_chair"])
+    response = street.post(reverse("families:honour_step", args=[honour.pk, "recommend"]),
+                           follow=True)
+    honour.refresh_from_db()
+    assert response.status_code == 200 and honour.state == State.NOTICE
+    assert (today + datetime.timedelta(days=3)).isoformat() in response.content.decode()
 
 
 def test_reject_needs_a_reason(world, honour):
@@ -131,20 +159,20 @@ def test_pages_drive_the_workflow(world, login):
     assert honour.criteria.count() == 3 and honour.state == State.NOMINATED
     step = "families:honour_step"
     client.post(reverse(step, args=[honour.pk, "review"]))
-    client.post(reverse(step, args=[honour.pk, "publish"]),
-                {"notice_starts": "2020-01-01", "notice_ends": "2020-01-05"})
+    client.post(reverse(step, args=[honour.pk, "publish"]), {"notice_ends": ""})
     honour.refresh_from_db()
     assert honour.state == State.NOTICE
     assert client.post(reverse(step, args=[honour.pk, "recommend"])).status_code == 403
     honour.refresh_from_db()
     assert honour.state == State.NOTICE  # refused: not hers to take
-    client = login(world.users["street_chair"])
-    client.post(reverse(step, args=[honour.pk, "recommend"]))
-    client = login(world.users["district_staff"])
-    client.post(reverse(step, args=[honour.pk, "district_review"]))
-    page = client.get(reverse("families:honour", args=[honour.pk])).content.decode()
-    assert reverse(step, args=[honour.pk, "award"]) in page
-    client.post(reverse(step, args=[honour.pk, "award"]))
+    with time_machine.travel(timezone.now() + datetime.timedelta(days=3)):  # notice over
+        client = login(world.users["street_chair"])
+        client.post(reverse(step, args=[honour.pk, "recommend"]))
+        client = login(world.users["district_staff"])
+        client.post(reverse(step, args=[honour.pk, "district_review"]))
+        page = client.get(reverse("families:honour", args=[honour.pk])).content.decode()
+        assert reverse(step, args=[honour.pk, "award"]) in page
+        client.post(reverse(step, args=[honour.pk, "award"]))
     honour.refresh_from_db()
     assert honour.state == State.AWARDED
     history = client.get(reverse("families:recipient", args=[honour.recipient_id]))
@@ -157,10 +185,66 @@ def test_leader_cannot_step(world, login, honour):
     assert response.status_code == 403
 
 
-def test_nominate_is_for_community_chairs(world, login):
-    for role in ("street_chair", "district_staff", "leader"):
+def test_nominate_is_for_community_chairs_and_the_district(world, login):
+    for role in ("street_chair", "leader"):
         client = login(world.users[role])
         assert client.get(reverse("families:honour_nominate")).status_code == 403, role
+    for role in ("community_chair", "district_staff"):
+        client = login(world.users[role])
+        assert client.get(reverse("families:honour_nominate")).status_code == 200, role
+
+
+def test_nomination_offers_only_the_chosen_types_criteria(world, login):
+    client = login(world.users["community_chair"])
+    url = reverse("families:honour_nominate")
+    first = client.get(url)  # step one: the type only
+    assert "criteria" not in first.context["form"].fields
+    five_good = HonourType.objects.get(code="five-good-family")
+    other = HonourType.objects.exclude(criteria_set=five_good.criteria_set).exclude(
+        criteria_set=None).first()
+    page = client.get(url, {"honour_type": five_good.pk})
+    offered = set(page.context["form"].fields["criteria"].queryset)
+    assert offered == set(five_good.criteria_set.criteria.all())
+    # the type select swaps the criteria in when it changes (htmx)
+    assert 'hx-select="#div_id_criteria"' in page.content.decode()
+    foreign = other.criteria_set.criteria.first()
+    response = client.post(url, {
+        "kind": "family", "name": "王秀英家庭", "honour_type": five_good.pk,
+        "level": HonourLevel.objects.get(code="community").pk, "year": 2025, "source": "peer",
+        "criteria": [foreign.pk]})
+    assert response.status_code == 200 and not Honour.objects.exists()
+    assert "criteria" in response.context["form"].errors
+    # with the criteria of its own type the nomination is saved
+    response = client.post(url, {
+        "kind": "family", "name": "王秀英家庭", "honour_type": five_good.pk,
+        "level": HonourLevel.objects.get(code="community").pk, "year": 2025, "source": "peer",
+        "criteria": [c.pk for c in offered]})
+    assert response.status_code == 302 and Honour.objects.get().criteria.count() == len(offered)
+
+
+def test_district_staff_nominate_for_district_level_honours(world, login):
+    client = login(world.users["district_staff"])
+    url = reverse("families:honour_nominate")
+    five_good = HonourType.objects.get(code="five-good-family")
+    page = client.get(url, {"honour_type": five_good.pk})
+    levels = set(page.context["form"].fields["level"].queryset.values_list("code", flat=True))
+    assert "district" in levels and not levels & {"street", "community"}
+    orgs = set(page.context["form"].fields["org"].queryset)
+    assert orgs == {world.c1, world.c2, world.c3}
+    data = {"org": world.c3.pk, "kind": "family", "name": "李家", "honour_type": five_good.pk,
+            "level": HonourLevel.objects.get(code="community").pk, "year": 2025,
+            "source": "organization"}
+    assert client.post(url, data).status_code == 200 and not Honour.objects.exists()
+    data["level"] = HonourLevel.objects.get(code="district").pk
+    assert client.post(url, data).status_code == 302
+    honour = Honour.objects.get()
+    assert honour.org == world.c3 and honour.recipient.org == world.c3
+    assert honour.state == State.NOMINATED
+
+
+def test_a_chair_cannot_nominate_outside_her_community(world, login):
+    client = login(world.users["street_chair"])
+    assert client.get(reverse("families:honour_nominate")).status_code == 403
 
 
 @pytest.mark.parametrize("state", list(ALLOWED))

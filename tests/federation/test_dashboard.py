@@ -12,8 +12,9 @@ from families.models import State
 from tests.factories import OrganizationFactory, PositionFactory
 from tests.families.factories import HonourFactory, HouseholdFactory, inspect
 
-QUERIES_UNCACHED = 48  # the leader's home page with DASHBOARD_CACHE_SECONDS=0 (3: duties; 5: the
-# women-aided tile: this and last year's totals and the target; not yet reduced)
+QUERIES_UNCACHED = 49  # the leader's home page with DASHBOARD_CACHE_SECONDS=0 (3: duties; 5: the
+# women-aided tile: this and last year's totals and the target; not yet reduced; 1: the rights
+# panel's overdue count for readers, the same figure as the to-do list's)
 
 
 def add_data(world, n: int):
@@ -203,3 +204,51 @@ def test_figures_of_two_years_in_one_query_equal_each_year_alone(world):
     assert children_figures.completed_by_year(org, years) == {
         y: {"projects": children_figures.projects_completed(org, y),
             "rooms": children_figures.rooms_built(org, y)} for y in years}
+
+
+def test_a_change_is_shown_only_against_a_meaningful_base():
+    from federation.kernel.hooks import MIN_CHANGE_BASE, Tile
+
+    assert Tile("x", 14, 1).change is None  # not "+1300%"
+    assert Tile("x", 14, 0).change is None
+    assert Tile("x", 14, None).change is None
+    assert Tile("x", 15, MIN_CHANGE_BASE).change == 50.0
+    assert Tile("x", 9, 12).change == -25.0
+
+
+def test_the_heat_map_has_a_colour_key_not_counts_in_its_title(world, login):
+    import datetime as dt
+
+    from orgs.tallies.models import TallyState
+    from tests.orgs.factories import TallyFactory
+
+    year = timezone.localdate().year
+    TallyFactory(org=world.c1, month=dt.date(year, 1, 1), state=TallyState.APPROVED)
+    response, _count = dashboard(login(world.users["district_staff"]), year=year)
+    chart = next(c for c in response.context["charts"] if c.key == "completeness")
+    assert "2" not in chart.title and "0" not in chart.title
+    assert [item["label"] for item in chart.legend] == ["按时", "迟报", "未报"]
+    html = response.content.decode()
+    assert 'class="chart-legend' in html and "未报" in html
+    header, rows = chart.table()
+    assert all(cell in ("按时", "迟报", "未报", None) for row in rows for cell in row[1:])
+
+
+def test_one_overdue_count_in_the_rights_panel_and_the_to_do_list(world, login):
+    from rights.models import Risk
+    from tests.rights.factories import CaseFactory
+
+    chair = world.users["street_chair"]
+    staff = world.users["district_staff"]
+    today = timezone.localdate()
+    CaseFactory(org=world.c1, handler=chair, registered_by=staff, risk=Risk.URGENT,
+                received_on=today - datetime.timedelta(days=400))  # overdue, came last year
+    CaseFactory(org=world.c1, handler=chair, registered_by=staff,
+                received_on=today - datetime.timedelta(days=70))
+    client = login(chair)
+    todo = {i.label: i.count for i in client.get(reverse("todo")).context["items"]}
+    panel = dict(client.get(reverse("home")).context["panels"])["rights/_home.html"]
+    assert todo["超期案件"] == panel["overdue"] == 2
+    html = client.get(reverse("home")).content.decode()
+    year_sentence = html.split("本年受理")[1].split("。")[0]
+    assert "超期" not in year_sentence  # this year's figures say nothing of overdue cases

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from orgs.activities.models import Activity, ActivityAttachment, ActivityCategory
@@ -85,6 +86,21 @@ def test_participants_and_dates_are_checked(world, login):
 
 
 @pytest.mark.django_db
+def test_an_activity_dated_in_the_future_is_refused(world, login):
+    client = login(world.users["community_chair"])
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    for extra in ({"starts_on": "2027-06-01"}, {"starts_on": tomorrow.isoformat()},
+                  {"ends_on": tomorrow.isoformat()}):
+        response = client.post(reverse("orgs:activity_create"), activity_data(world, **extra))
+        assert response.status_code == 200, extra
+        assert set(extra) <= set(response.context["form"].errors), extra
+    assert not Activity.objects.exists()
+    today = timezone.localdate().isoformat()
+    assert client.post(reverse("orgs:activity_create"), activity_data(
+        world, starts_on=today)).status_code == 302
+
+
+@pytest.mark.django_db
 def test_chair_cannot_record_for_another_organization(world, login):
     client = login(world.users["community_chair"])
     response = client.post(reverse("orgs:activity_create"), activity_data(world,
@@ -151,7 +167,7 @@ def test_list_query_count_does_not_grow(world, login, get_page):
     client = login(world.users["district_staff"])
     for _ in range(3):
         ActivityFactory(org=world.c1)
-    small = get_page(client, reverse("orgs:activities"), queries=8, at_most=True).queries
+    small = get_page(client, reverse("orgs:activities"), queries=10, at_most=True).queries
     for _ in range(25):
         ActivityFactory(org=world.c2)
     get_page(client, reverse("orgs:activities"), queries=small)

@@ -88,3 +88,33 @@ def test_export_holds_only_the_scope(world, login):
     response = client.get(reverse("orgs:export"))
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert [r[0] for r in rows[1:]] == ["C1", "H1"]
+
+
+def test_org_pickers_offer_the_users_subtree_labelled_by_the_tree(world):
+    from orgs.activities.forms import ActivityForm
+    from orgs.users.forms import UserForm
+
+    form = ActivityForm(user=world.users["street_chair"])
+    field = form.fields["org"]
+    assert list(field.queryset) == [world.s1, world.c1, world.c2]  # by the tree (path)
+    labels = [label for _value, label in list(field.choices)[1:]]
+    assert labels == ["东湖街道妇联", "东湖街道妇联 › 桃源社区妇联", "东湖街道妇联 › 柳岸村妇联"]
+    assert field.widget.attrs["data-org-picker"] == "true"
+    district = ActivityForm(user=world.users["district_staff"]).fields["org"]
+    assert world.c3 in district.queryset and world.district in district.queryset
+    users = UserForm(manager=world.users["street_chair"]).fields["org"].queryset
+    assert world.c3 not in users and world.c1 in users
+
+
+def test_the_saved_organization_is_checked_again_after_validation(world):
+    from orgs.activities.forms import ActivityForm
+    from orgs.activities.models import ActivityCategory
+
+    data = {"org": world.c1.pk, "category": ActivityCategory.objects.first().pk,
+            "title": "宣讲", "starts_on": "2025-03-01"}
+    form = ActivityForm(data, user=world.users["community_chair"])
+    assert form.is_valid(), form.errors
+    data["org"] = world.c3.pk
+    form = ActivityForm(data, user=world.users["community_chair"])
+    form.fields["org"].queryset = type(world.c1).objects.all()  # a form that widened it
+    assert not form.is_valid() and "org" in form.errors

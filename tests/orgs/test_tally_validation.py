@@ -1,6 +1,7 @@
 """Validation of tally values: numbers, limits, required fields and the 3x-last-year rule."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -75,6 +76,12 @@ def test_three_times_last_year_asks_for_confirmation_and_flags(world, login):
     response = post(client, world.c1, cervical_screening="30")
     assert errors_of(response, "cervical_screening")
     assert not Tally.objects.filter(month=MARCH).exists()
+    # the page opens on that field, marked, with a thumb-sized confirm control and a link
+    html = response.content.decode()
+    tag = re.search(rf'<input[^>]*id="id_v{ind("cervical_screening").pk}"[^>]*>', html)[0]
+    assert "autofocus" in tag and html.count("autofocus") == 1 and "tally-flag" in html
+    assert 'class="btn btn-outline-warning tally-confirm' in html
+    assert f'href="#id_v{ind("cervical_screening").pk}"' in html
     post(client, world.c1, cervical_screening="29")  # below 3x: fine, not flagged
     assert not Tally.objects.get(month=MARCH).values.get().flagged
     post(client, world.c1, version=1, cervical_screening="30", cervical_screening__confirm="on")

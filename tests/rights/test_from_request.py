@@ -30,7 +30,8 @@ def test_a_request_turns_into_a_case_and_keeps_the_link(world, member, login):
         "channel": Channel.objects.get(code="phone").pk, "received_on": today, "risk": 2,
         "name": NAME, "gender": "F", "phone": PHONE, "org": world.c1.pk,
         "category": Category.objects.get(code="domestic_violence").pk,
-        "summary": "丈夫多次殴打，希望得到帮助", "children_involved": 0, "age": 35})
+        "summary": "丈夫多次殴打，希望得到帮助", "children_involved": 0, "age": 35,
+        "consent_to_share": "no"})  # intake asks for consent (issue 15)
     case = Case.objects.get()
     assert response.status_code == 302 and case.source_request == voice
     voice.refresh_from_db()

@@ -75,6 +75,8 @@ def test_lists_and_exports_are_masked(world, login, staff, case):
 def test_full_display_needs_a_stated_reason_and_is_logged(world, login, staff, case):
     client = login(staff)
     url = reverse("rights:case_unmask", args=[case.pk])
+    form = client.get(url).content.decode()  # the button says what it does, not "保存"
+    assert "显示完整信息（理由记入访问日志）" in form and ">保存<" not in form
     refused = client.post(url, {"reason": ""})
     assert refused.status_code == 200 and "陈桂英" not in refused.content.decode()
     assert not AccessLog.objects.filter(action="unmask").exists()

@@ -23,7 +23,7 @@ def intake_data(world, **extra):
         "phone": "13812345678", "address": "桃源社区8栋", "org": world.c1.pk,
         "category": Category.objects.get(code="domestic_violence").pk,
         "other_party": "张建国", "relation": "配偶", "children_involved": 1,
-        "summary": "丈夫多次殴打", "consent_to_share": "on", "consent_on": TODAY.isoformat(),
+        "summary": "丈夫多次殴打", "consent_to_share": "yes", "consent_on": TODAY.isoformat(),
         "guardian_name": "",
     }
     data.update(extra)
@@ -120,6 +120,45 @@ def test_referral_refused_without_consent_unless_admin_overrides(world, login, s
     assert entry.reason == "人身安全紧急"
 
 
+def test_intake_asks_for_consent_instead_of_leaving_a_box_unticked(world, login, staff):
+    client = login(staff)
+    data = intake_data(world)
+    del data["consent_to_share"]
+    response = client.post(reverse("rights:case_create"), data)
+    assert response.status_code == 200 and "consent_to_share" in response.context["form"].errors
+    assert not Case.objects.exists()
+    assert client.post(reverse("rights:case_create"),
+                       intake_data(world, consent_to_share="no")).status_code == 302
+    case = Case.objects.get()
+    assert not case.consent_to_share and case.consent_on is None
+    # ticking it later on the edit page finds today's date there, not a blank to fail on
+    form = client.get(reverse("rights:case_edit", args=[case.pk])).context["form"]
+    assert form["consent_on"].value() == TODAY
+
+
+def test_referral_form_says_what_it_needs_and_records_consent_given_now(world, login, staff):
+    case = CaseFactory(org=world.c1, registered_by=staff, consent_to_share=False,
+                       complainant_age=35)
+    assert case.status == Status.NEW and case.handler is None
+    client = login(staff)
+    url = reverse("rights:action_create", args=[case.pk])
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'id="referral-needs"' in page.content.decode()
+    assert "consent_now" in page.context["form"].fields
+    referral = {"type": ActionType.objects.get(code="referral_police").pk,
+                "on": TODAY.isoformat(), "agency": "police", "notes": "转派出所",
+                "consent_now": "on", "consent_now_on": TODAY.isoformat()}
+    response = client.post(url, referral)
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.consent_to_share and case.consent_on == TODAY
+    # the referral accepted the case: no longer awaiting acceptance
+    assert case.status == Status.IN_PROGRESS and case.accepted_on == TODAY
+    assert case.handler == staff
+    assert case.actions.get().type.is_referral
+
+
 def test_referral_feedback_is_overdue_until_answered(world, login, staff):
     case = CaseFactory(org=world.c1, registered_by=staff, handler=staff, consent_to_share=True)
     action = case.actions.create(type=ActionType.objects.get(code="legal_aid_referral"),
@@ -178,6 +217,28 @@ def test_urgent_cases_head_the_list(world, login, staff):
     high = CaseFactory(org=world.c1, registered_by=staff, risk=2)
     page = login(staff).get(reverse("rights:case_list")).context["page"]
     assert list(page) == [urgent, high, low]
+
+
+def test_the_list_opens_on_open_cases_by_urgency_closed_behind_the_filter(world, login, staff):
+    closed = [CaseFactory(org=world.c1, registered_by=staff, risk=1, status=Status.CLOSED)
+              for _ in range(3)]
+    waiting = CaseFactory(org=world.c1, registered_by=staff, risk=2,
+                          received_on=TODAY - datetime.timedelta(days=1))
+    in_progress = CaseFactory(org=world.c1, registered_by=staff, risk=2, handler=staff,
+                              status=Status.IN_PROGRESS,
+                              received_on=TODAY - datetime.timedelta(days=3))
+    low = CaseFactory(org=world.c1, registered_by=staff, risk=4)
+    client = login(staff)
+    response = client.get(reverse("rights:case_list"))
+    assert response.status_code == 200
+    page = list(response.context["page"])
+    assert set(page) == {waiting, in_progress, low}  # no closed case on the first view
+    assert page[-1] == low and page.index(waiting) < page.index(low)
+    assert response.context["filter"].form["status"].value() == "open"
+    closed_page = client.get(reverse("rights:case_list"), {"status": "closed"})
+    assert set(closed_page.context["page"]) == set(closed)
+    every = client.get(reverse("rights:case_list"), {"status": "all"}).context["page"]
+    assert len(every) == 6
 
 
 def test_home_panel_shows_counts_and_my_cases(world, login, staff):
