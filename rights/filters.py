@@ -31,8 +31,8 @@ class CaseFilter(StrictFilterSet):
         fields = ["number", "status", "risk", "category", "mine", "overdue"]
 
     def __init__(self, data=None, *args, **kwargs):
-        if data is not None and not data.get("status"):
-            data = data.copy()
+        if not (data or {}).get("status"):
+            data = data.copy() if data else {}
             data["status"] = OPEN
         super().__init__(data, *args, **kwargs)
 

@@ -151,7 +151,7 @@ def case_unmask(request, pk: int):
     if request.method == "POST" and form.is_valid():
         audit(request, case, AccessLog.Action.UNMASK, reason=form.cleaned_data["reason"])
         return render(request, "rights/case_detail.html", _detail_context(request, case, True))
-    return render(request, "rights/form.html", {
+    return render(request, "form.html", {
         "form": form, "case": case, "title": _("Show personal data in full"),
         "submit_label": _("Show in full (the reason goes to the access log)"),
         "submit_icon": "bi-eye"})

@@ -66,7 +66,7 @@ def action_create(request, pk: int):
               detail=f"action {action.type.code}")
         messages.success(request, _("Action recorded."))
         return redirect(case)
-    return render(request, "rights/form.html", {"form": form, "case": case,
+    return render(request, "form.html", {"form": form, "case": case,
                                                 "title": _("Record an action"),
                                                 "referral_notice": True})
 

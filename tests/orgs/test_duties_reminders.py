@@ -8,9 +8,9 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from federation.portal.api.tokens import issue
 from federation.portal.todo import collect
 from orgs.duties.reminders import send_duty_reminders
 from orgs.duties.todo import terms_ending
@@ -109,8 +109,7 @@ def test_the_api_states_the_figures_and_refuses_a_member(world, member):
     year = timezone.localdate().year
     DutyFactory(person=member.person, done_on=datetime.date(year, 2, 1), women_reached=4)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION="Token " + Token.objects.create(
-        user=world.users["street_chair"]).key)
+    client.credentials(HTTP_AUTHORIZATION="Token " + issue(world.users["street_chair"])[1])
     body = client.get(reverse("api:committee_duties")).json()
     assert body["org"] == "S1" and body["members"] == 1 and body["active"] == 1
     assert body["duties"] == 1 and body["women_reached"] == 4
@@ -120,5 +119,5 @@ def test_the_api_states_the_figures_and_refuses_a_member(world, member):
     assert client.get(reverse("api:committee_duties"), {"start": "x"}).status_code == 400
     assert "李秀兰" not in str(body)
     own = APIClient()
-    own.credentials(HTTP_AUTHORIZATION="Token " + Token.objects.create(user=member).key)
+    own.credentials(HTTP_AUTHORIZATION="Token " + issue(member)[1])
     assert own.get(reverse("api:committee_duties")).status_code == 404

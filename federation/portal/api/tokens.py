@@ -19,6 +19,7 @@ from django.db.models import Max
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import exceptions
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 
@@ -136,3 +137,14 @@ def token_page(request):
         "needs_two_factor": two_factor_required(user, is_case_handler(user))
         and not has_two_factor(user),
         "days": settings.API_TOKEN_DAYS}, status=201 if new_key else 200)
+
+
+class ExpiringTokenScheme(OpenApiAuthenticationExtension):
+    """The API schema's description of the token header."""
+
+    target_class = "federation.portal.api.tokens.ExpiringTokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "header", "name": "Authorization",
+                "description": "Token <key>"}
