@@ -11,6 +11,7 @@ import schemathesis
 from django.core.wsgi import get_wsgi_application
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
 from federation.portal.api.tokens import issue
@@ -21,6 +22,13 @@ EXAMPLES = 15  # per operation, mode and user: the whole run stays well under a 
 @pytest.mark.parametrize("role", ["district_staff", "community_chair"])
 def test_generated_requests_never_fail_the_server(world, role):
     raw = SchemaGenerator().get_schema(request=None, public=True)
+    # The test sends the token header itself: schemathesis should not generate one.
+    raw.pop("security", None)
+    raw.get("components", {}).pop("securitySchemes", None)
+    for operations_of_path in raw.get("paths", {}).values():
+        for operation in operations_of_path.values():
+            if isinstance(operation, dict):
+                operation.pop("security", None)
     schema = schemathesis.openapi.from_dict(raw)
     schema.app = get_wsgi_application()
     headers = {"Authorization": f"Token {issue(world.users[role])[1]}"}
@@ -43,7 +51,11 @@ def test_generated_requests_never_fail_the_server(world, role):
                 failures.append(f"{case.method} {case.formatted_path} {case.query} -> "
                                 f"{response.status_code}")
 
-        check()
+        try:
+            check()
+        except Unsatisfiable:
+            # No invalid value exists for this operation's parameters (negative mode only).
+            assert mode == GenerationMode.NEGATIVE, operation.label
 
     for operation in operations:
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):  # and invalid values
