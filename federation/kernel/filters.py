@@ -162,7 +162,10 @@ class AuditChangeFilter(StrictFilterSet):
         queryset=ContentType.objects.filter(
             pk__in=LogEntry.objects.values("content_type").distinct()).order_by("app_label"))
     object_pk = django_filters.CharFilter(label=_("record id"), lookup_expr="exact")
-    remote_addr = django_filters.CharFilter(label=_("IP address"), lookup_expr="exact")
+    #: The column is an address (inet on PostgreSQL): a value that is not one is refused, never
+    #: sent to the database.
+    remote_addr = django_filters.Filter(label=_("IP address"), lookup_expr="exact",
+                                        field_class=forms.GenericIPAddressField)
     since = django_filters.DateFilter(label=_("from"), field_name="timestamp",
                                       lookup_expr="date__gte",
                                       widget=forms.DateInput(attrs={"type": "date"}))

@@ -72,7 +72,12 @@ def test_killed_worker_run_completes_on_a_restarted_worker(tmp_path):
     queue, log = f"test-summary-{uuid.uuid4().hex[:8]}", tmp_path / "worker.log"
     first = start_worker(queue, tmp_path, log, pause=3)
     second = None
-    celery_app.conf.task_always_eager = False
+    # Celery reads its configuration once: a test that had the broker at a dead port when
+    # that happened would leave it there. This test sends to the real Redis, set here.
+    saved = celery_app.conf.broker_url
+    celery_app.conf.update(broker_url=settings.REDIS_URL, task_always_eager=False)
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
     try:
         build_summary.apply_async(args=(run.pk,), queue=queue)
         wait_for(lambda: status(run) == ReportRun.Status.RUNNING and run.stage, 60,
@@ -84,7 +89,9 @@ def test_killed_worker_run_completes_on_a_restarted_worker(tmp_path):
         wait_for(lambda: status(run) == ReportRun.Status.DONE, 90,
                  "the restarted worker to finish", log)
     finally:
-        celery_app.conf.task_always_eager = True
+        celery_app.conf.update(broker_url=saved, task_always_eager=True)
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
         for worker in (first, second):
             if worker and worker.poll() is None:
                 os.killpg(worker.pid, signal.SIGTERM)
