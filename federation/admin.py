@@ -1,7 +1,13 @@
 from django.contrib import admin
 from django.utils.translation import gettext as _
 
-from federation.kernel.models import AccessLog, ApiToken
+from federation.kernel.admin import ReferenceAdmin
+from federation.kernel.models import AccessLog, ApiToken, LineOfWork
+
+
+@admin.register(LineOfWork)
+class LineOfWorkAdmin(ReferenceAdmin):
+    """The work summary's sections: a district admin renames and orders them here."""
 
 
 @admin.register(AccessLog)

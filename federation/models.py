@@ -6,10 +6,11 @@ from federation.kernel.models import (
     ApiToken,
     AppendOnlyError,
     Heartbeat,
+    LineOfWork,
     PasswordState,
     log_access,
 )
 from federation.portal.models import ReportRun
 
-__all__ = ["AccessLog", "ApiToken", "AppendOnlyError", "Heartbeat", "PasswordState", "ReportRun",
+__all__ = ["AccessLog", "ApiToken", "AppendOnlyError", "Heartbeat", "LineOfWork", "PasswordState", "ReportRun",
            "log_access"]

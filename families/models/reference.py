@@ -33,6 +33,8 @@ class Criterion(ReferenceData):
 
 class HonourType(ReferenceData):
     subject = models.CharField(_("awarded to"), max_length=12, choices=Subject.choices)
+    line = models.ForeignKey("federation.LineOfWork", verbose_name=_("line of work"),
+                             on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.SET_NULL, null=True,
                                      blank=True, verbose_name=_("criteria set"))
 

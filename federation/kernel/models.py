@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from federation.kernel.reference import ReferenceData
+
 
 class AppendOnlyError(Exception):
     pass
@@ -159,3 +161,15 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class LineOfWork(ReferenceData):
+    """A line of work (工作条线): 思想引领, 家庭文明建设, 维权服务 … The work summary and the
+    leader's workbook are organised by line; indicators, activity categories, honour types
+    and each registry's figures belong to one. A district admin renames and orders them (a
+    report's heading such as "抓思想领航，引领妇女更有力" is a name like any other); each
+    app's summary items name their line by `code`, which stays."""
+
+    class Meta(ReferenceData.Meta):
+        verbose_name = _("line of work")
+        verbose_name_plural = _("lines of work")

@@ -21,9 +21,56 @@ MAX_ATTACHMENTS = 10
 
 
 class ActivityCategory(ReferenceData):
+    line = models.ForeignKey("federation.LineOfWork", verbose_name=_("line of work"),
+                             on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    #: How the summary states the category's activities outside campaigns, when no tally
+    #: indicator already counts them: {activities} and {people} are the counts.
+    phrase = models.CharField(_("summary phrase"), max_length=200, blank=True, help_text=_(
+        "e.g. 开展家风家教活动{activities}，服务{people}. Empty: not stated on its own."))
+
     class Meta(ReferenceData.Meta):
         verbose_name = _("activity category")
         verbose_name_plural = _("activity categories")
+
+
+class Campaign(models.Model):
+    """A named campaign or series (品牌活动 / 专项行动): "百合之约" 婚恋交友, "巾帼心向党" 宣讲.
+    Activities belong to at most one; the work summary states each campaign's activities and
+    people reached ("开展'百合之约'婚恋交友活动12场，服务860人次")."""
+
+    scope_field = "org"
+
+    name = models.CharField(_("name"), max_length=100)
+    #: How the summary states it; {activities} and {people} are the campaign's counts.
+    phrase = models.CharField(
+        _("summary phrase"), max_length=200, blank=True,
+        help_text=_("e.g. 开展“百合之约”婚恋交友活动{activities}，服务{people}. Empty: "
+                    "开展“<name>”系列活动{activities}，服务{people}."))
+    line = models.ForeignKey("federation.LineOfWork", verbose_name=_("line of work"),
+                             on_delete=models.PROTECT, related_name="+")
+    org = models.ForeignKey("orgs.Organization", verbose_name=_("owning organization"),
+                            on_delete=models.CASCADE, related_name="campaigns")
+    first_year = models.PositiveSmallIntegerField(_("first year"))
+    last_year = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True,
+                                                 help_text=_("Empty: still running."))
+    description = models.TextField(_("description"), blank=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["name", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("orgs:campaign", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.last_year and self.first_year and self.last_year < self.first_year:
+            raise ValidationError({"last_year": _("A campaign cannot end before it starts.")})
 
 
 class ActivityQuerySet(ScopedQuerySet):
@@ -65,6 +112,13 @@ class Activity(models.Model):
     participants = models.PositiveIntegerField(_("participants in total"), null=True,
                                                blank=True)
     partners = models.CharField(_("partner units"), max_length=300, blank=True)
+    campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.SET_NULL,
+                                 null=True, blank=True, related_name="activities")
+    #: A highlight (亮点) of the year: the summary states its one line as written.
+    highlight = models.CharField(
+        _("highlight (亮点)"), max_length=200, blank=True,
+        help_text=_("Only for a highlight of the year, in one line as the summary should say "
+                    "it, e.g. 在桃源社区成立了全市首个小区婚调室."))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                    null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

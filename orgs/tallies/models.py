@@ -92,6 +92,20 @@ class Indicator(ReferenceData):
     required = models.BooleanField(_("required"), default=False)
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_to = models.DateField(_("active until"), null=True, blank=True)
+    line = models.ForeignKey("federation.LineOfWork", verbose_name=_("line of work"),
+                             on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    #: How the work summary states the figure: "开展宣讲{value}" with {value} the figure and
+    #: its unit ("398场次"); another indicator's code as a placeholder puts that indicator's
+    #: figure in the same sentence ("开展宣讲{value}，覆盖{lecture_attendance}"). Empty: the
+    #: summary does not state the indicator on its own.
+    phrase = models.CharField(_("summary phrase"), max_length=200, blank=True, help_text=_(
+        "How the work summary states it, e.g. 开展宣讲{value}; {value} is replaced by the "
+        "figure with its unit, another indicator's code by that indicator's figure."))
+    #: The registry that records the same thing (e.g. rights:mediations): the summary states
+    #: the registry's figure and the reconciliation annex lists where the two disagree.
+    registry = models.CharField(_("recorded in the registry"), max_length=40, blank=True,
+                                help_text=_("The registry figure the summary states instead "
+                                            "of the tally's, e.g. rights:mediations."))
 
     objects = IndicatorQuerySet.as_manager()
 
