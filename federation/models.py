@@ -12,5 +12,5 @@ from federation.kernel.models import (
 )
 from federation.portal.models import ReportRun
 
-__all__ = ["AccessLog", "ApiToken", "AppendOnlyError", "Heartbeat", "LineOfWork", "PasswordState", "ReportRun",
-           "log_access"]
+__all__ = ["AccessLog", "ApiToken", "AppendOnlyError", "Heartbeat", "LineOfWork", "PasswordState",
+           "ReportRun", "log_access"]
