@@ -161,3 +161,18 @@ def programme_counts(org: Organization, year: int) -> dict[str, int]:
     """The API's registry counts (federation.kernel.hooks)."""
     return {"child_friendly_projects": Project.objects.within(org).count(),
             "nursing_rooms_built": room_counts(org)["built"]}
+
+
+def period_figures(org: Organization, start: datetime.date, end: datetime.date) -> dict:
+    """What the work summary states for a period: nursing rooms built, child-friendly
+    projects completed and their area, grants paid and the children aided (three queries)."""
+    rooms = (NursingRoom.objects.within(org).filter(built_on__range=(start, end))
+             .exclude(status=RoomStatus.PLANNED).count())
+    projects = Project.objects.within(org).filter(
+        status__in=FINISHED_STATUSES, completed_on__range=(start, end)).aggregate(
+        completed=Count("pk"), area=Sum("completed_area"))
+    grants = Grant.objects.within(org).filter(paid_on__range=(start, end)).aggregate(
+        amount=Sum("amount"), children=Count("child", distinct=True))
+    return {"rooms_built": rooms, "projects_completed": projects["completed"],
+            "area_rebuilt": projects["area"], "grant_amount": grants["amount"],
+            "children_aided": grants["children"]}

@@ -94,8 +94,6 @@ def scope_headline(org: Organization, on: datetime.date | None = None) -> dict[s
     return _headline(org_counts_by_kind(org, period), post_totals(org, on))
 
 
-def terms_elected(org: Organization, year: int) -> int:
-    return Term.objects.within(org).filter(election_date__year=year).count()
 
 
 def terms_elected_by_kind(org: Organization, year: int) -> dict[str, int]:
@@ -103,6 +101,11 @@ def terms_elected_by_kind(org: Organization, year: int) -> dict[str, int]:
     rows = (Term.objects.within(org).filter(election_date__year=year).order_by().values("org__kind")
             .annotate(n=Count("pk")))
     return {row["org__kind"]: row["n"] for row in rows}
+
+
+def terms_elected(org: Organization, start: datetime.date, end: datetime.date) -> int:
+    """Executive committees elected (换届) in a period: one query."""
+    return Term.objects.within(org).filter(election_date__range=(start, end)).count()
 
 
 def service_site_counts(org: Organization) -> dict[str, int]:

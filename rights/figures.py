@@ -177,6 +177,16 @@ def mediation_counts(org: Organization, start: datetime.date, end: datetime.date
     return row
 
 
+def mediations_by_street(org: Organization, start: datetime.date,
+                         end: datetime.date) -> dict[str, int]:
+    """{street path: mediations started in the period} (one query)."""
+    rows = (Mediation.objects.filter(case__in=Case.objects.within(org),
+                                     started_on__range=(start, end))
+            .annotate(street=street_of("case__org")).order_by().values("street")
+            .annotate(n=Count("pk")))
+    return {row["street"]: row["n"] for row in rows}
+
+
 def register_counts(org: Organization) -> list[dict]:
     """Households under watch by colour level."""
     rows = (Household.objects.within(org).filter(status="watch")

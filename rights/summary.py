@@ -17,6 +17,8 @@ from rights import figures
 from rights.models import AssistanceTarget
 
 CARE_LINE = "care"
+#: Help for women's enterprise is reported under 巾帼建功 (the reports' "创业就业").
+LINE_OF_KIND = {"micro_loan": "merit", "entrepreneurship": "merit"}
 
 
 def _money(value: Decimal | None) -> float | None:
@@ -40,7 +42,7 @@ def summary_items(org, period: Period) -> list[SummaryItem]:
             continue
         before, target = last.get(kind.code), targets.get(kind.pk)
         source = f"registry:rights.assistance.{kind.code}"
-        items.append(SummaryItem(CARE_LINE, kind.phrase, [
+        items.append(SummaryItem(LINE_OF_KIND.get(kind.code, CARE_LINE), kind.phrase, [
             Figure("women", _("Women aided: %(kind)s") % {"kind": kind.name}, row["women"], "名",
                    last=before["women"] if before else None,
                    target=target.women if target else None, source=source),
@@ -54,5 +56,39 @@ def summary_items(org, period: Period) -> list[SummaryItem]:
     return items
 
 
+def case_items(org, period: Period) -> list[SummaryItem]:
+    """The case registry on 维权服务: cases received and closed, with the closure rate;
+    mediations started and agreements reached (the registry's count is the summary's: the
+    tally indicator 调解婚姻家庭纠纷起数 names this registry and is not stated again)."""
+    cases = figures.case_totals(org, period.start, period.end)
+    last_period = period.last_year()
+    last = figures.case_totals(org, last_period.start, last_period.end)
+    mediations = figures.mediation_counts(org, period.start, period.end)
+    mediations_last = figures.mediation_counts(org, last_period.start, last_period.end)
+    rate = cases["closure_rate"]
+    return [
+        SummaryItem("rights", "受理妇女儿童维权案件{received}，办结{closed}，结案率{rate}", [
+            Figure("received", _("Rights cases received"), cases["received"], "件",
+                   last=last["received"] or None, source="registry:rights:cases"),
+            Figure("closed", _("Rights cases closed"), cases["closed"], "件",
+                   source="registry:rights:cases"),
+            Figure("rate", _("Closure rate"), rate, "%",
+                   source="registry:rights:cases")], key="rights:cases", order=20),
+        SummaryItem("rights", "调解婚姻家庭纠纷{mediations}，达成调解协议{agreements}", [
+            Figure("mediations", _("Marriage and family disputes mediated"),
+                   mediations["mediations"], "起", last=mediations_last["mediations"] or None,
+                   source="registry:rights:mediations"),
+            Figure("agreements", _("Mediation agreements reached"), mediations["agreements"],
+                   "起", source="registry:rights:mediations")],
+            key="rights:mediations", order=30),
+    ]
+
+
 def items(org, period: Period) -> list[SummaryItem]:
-    return summary_items(org, period)
+    return case_items(org, period) + summary_items(org, period)
+
+
+def registry_by_street(org, period: Period) -> dict[str, dict[str, int]]:
+    """The registry's counts per street for the reconciliation annex: mediations started in
+    the period (one query)."""
+    return {"rights:mediations": figures.mediations_by_street(org, period.start, period.end)}

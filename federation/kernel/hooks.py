@@ -153,6 +153,25 @@ class Figure:
     target: int | float | None = None  # the annual target, where one is set
     rounded: bool = False  # staff chose to round: written with 余 ("1100余场次")
     source: str = ""  # where it comes from: "tally:<indicator code>", "registry:<name>", …
+    #: From 1 January to the period's end, where that differs from `value` (a second
+    #: half-year, a quarter): what the annual target is measured on.
+    to_date: int | float | None = None
+
+    @property
+    def progress(self) -> float | None:
+        """Per cent of the annual target reached by the period's end; None without one."""
+        reached = self.value if self.to_date is None else self.to_date
+        if reached is None or not self.target:
+            return None
+        return round(100 * float(reached) / float(self.target), 1)
+
+    @property
+    def change(self) -> float | None:
+        """Per cent change on the same period last year; None when last year has no figure
+        to compare with (missing, or below MIN_CHANGE_BASE)."""
+        if self.value is None or self.last is None or self.last < MIN_CHANGE_BASE:
+            return None
+        return round(100 * (float(self.value) - float(self.last)) / float(self.last), 1)
 
 
 @dataclass

@@ -170,6 +170,9 @@ class LineOfWork(ReferenceData):
     report's heading such as "抓思想领航，引领妇女更有力" is a name like any other); each
     app's summary items name their line by `code`, which stays."""
 
+    #: The section's opening sentence, before its "一是…二是…" items.
+    intro = models.CharField(_("opening sentence"), max_length=300, blank=True)
+
     class Meta(ReferenceData.Meta):
         verbose_name = _("line of work")
         verbose_name_plural = _("lines of work")

@@ -4,27 +4,35 @@ from django.db import migrations, models
 
 # The lines of work of the seed reports (../shared/seeds), in their order.
 LINES = [
-    ("ideology", "思想引领", "Ideological guidance"),
-    ("family", "家庭文明建设", "Family civility and beautiful courtyards"),
-    ("rights", "维权服务", "Rights protection and legal education"),
-    ("care", "关爱帮扶", "Care, assistance and women's health"),
-    ("children", "儿童工作", "Children's work"),
-    ("merit", "巾帼建功", "Women's achievement, enterprise and employment"),
-    ("volunteer", "巾帼志愿服务", "Women's volunteer service"),
-    ("organization", "组织建设", "Organization building and reform"),
+    ("ideology", "抓思想引领，引领妇女更有力", "Ideological guidance",
+     "坚持把思想政治引领作为首要任务，团结引领广大妇女听党话、跟党走。"),
+    ("family", "抓家庭文明建设，建设美丽庭院", "Family civility and beautiful courtyards",
+     "持续深入注重家庭、家教、家风，推动家庭文明建设和美丽庭院创建。"),
+    ("rights", "抓维权服务，服务妇女零距离", "Rights protection and legal education",
+     "依法维护妇女儿童合法权益，深入开展普法宣传和婚姻家庭纠纷调解。"),
+    ("care", "抓关爱帮扶，守护妇女健康", "Care, assistance and women's health",
+     "聚焦困难妇女儿童和妇女健康，把党和政府的关怀送到妇女身边。"),
+    ("children", "抓儿童工作，全域推进儿童友好", "Children's work",
+     "坚持儿童优先，推进儿童友好建设和关爱服务。"),
+    ("merit", "抓巾帼建功，助力妇女创业就业", "Women's achievement, enterprise and employment",
+     "引领妇女在经济社会发展中建功立业，为妇女创业就业搭建平台。"),
+    ("volunteer", "抓巾帼志愿服务，凝聚巾帼力量", "Women's volunteer service",
+     "组织广大妇女参与志愿服务，弘扬奉献、友爱、互助、进步的志愿精神。"),
+    ("organization", "抓固本强基，联系妇女全覆盖", "Organization building and reform",
+     "深化妇联组织建设改革，推动妇联组织覆盖和工作覆盖向更深、更广领域拓展。"),
 ]
 
 
 def seed(apps, schema_editor):
     model = apps.get_model("federation", "LineOfWork")
-    for order, (code, zh, en) in enumerate(LINES, start=1):
+    for order, (code, zh, en, intro) in enumerate(LINES, start=1):
         model.objects.update_or_create(code=code, defaults={
-            "name_zh": zh, "name_en": en, "order": order * 10})
+            "name_zh": zh, "name_en": en, "intro": intro, "order": order * 10})
 
 
 def unseed(apps, schema_editor):
     apps.get_model("federation", "LineOfWork").objects.filter(
-        code__in=[code for code, _zh, _en in LINES]).delete()
+        code__in=[line[0] for line in LINES]).delete()
 
 
 class Migration(migrations.Migration):
@@ -43,6 +51,7 @@ class Migration(migrations.Migration):
                 ('name_en', models.CharField(max_length=120, verbose_name='name (English)')),
                 ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
                 ('is_active', models.BooleanField(default=True, verbose_name='in use')),
+                ('intro', models.CharField(blank=True, max_length=300, verbose_name='opening sentence')),
             ],
             options={
                 'verbose_name': 'line of work',

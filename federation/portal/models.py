@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +33,8 @@ class ReportRun(models.Model):
     scope_field = "org"
 
     year = models.PositiveSmallIntegerField(_("year"))
+    #: federation.kernel.periods: Y, H1, H2, Q1-Q4 or YTD<month>
+    period = models.CharField(_("period"), max_length=6, default="Y")
     org = models.ForeignKey("orgs.Organization", verbose_name=_("scope"),
                             on_delete=models.PROTECT, related_name="+")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("requested by"),
@@ -58,12 +61,29 @@ class ReportRun(models.Model):
         ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["year", "org"], condition=models.Q(status__in=["queued", "running"]),
-                name="one_building_run_per_year_and_scope"),
+                fields=["year", "period", "org"],
+                condition=models.Q(status__in=["queued", "running"]),
+                name="one_building_run_per_period_and_scope"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} · {self.org}"
+        return f"{self.year} {self.period} · {self.org}"
+
+    @property
+    def period_label(self) -> str:
+        """"Whole year", "First half-year" … in the reader's language."""
+        from federation.kernel.periods import CHOICES
+
+        return str(dict(CHOICES).get(self.period[:3] if self.period.startswith("YTD")
+                                     else self.period, self.period))
+
+    @property
+    def reporting_period(self):
+        from federation.kernel.periods import Period
+
+        if self.period.startswith("YTD"):
+            return Period(self.year, "YTD", int(self.period[3:] or 12))
+        return Period(self.year, self.period)
 
     @property
     def is_building(self) -> bool:
@@ -74,3 +94,49 @@ class ReportRun(models.Model):
         if self.started_at and self.finished_at:
             return self.finished_at - self.started_at
         return None
+
+
+class PlanItem(models.Model):
+    """One task of a year's work plan (工作要点), kept by staff per line of work: the task in
+    one sentence, a target figure where there is one, the lead organization and the month it
+    is due. Next year's items draft the summary's plan part (工作思路); this year's, with the
+    indicator they are measured on, report their progress in a half-year summary."""
+
+    scope_field = "org"
+
+    org = models.ForeignKey("orgs.Organization", verbose_name=_("organization"),
+                            on_delete=models.CASCADE, related_name="+",
+                            help_text=_("The federation whose plan it is."))
+    year = models.PositiveSmallIntegerField(_("year"))
+    line = models.ForeignKey("federation.LineOfWork", verbose_name=_("line of work"),
+                             on_delete=models.PROTECT, related_name="+")
+    task = models.CharField(_("task"), max_length=300)
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True,
+                                 blank=True)
+    unit = models.CharField(_("unit"), max_length=10, blank=True)
+    indicator = models.ForeignKey(
+        "orgs.Indicator", verbose_name=_("measured by the indicator"), on_delete=models.PROTECT,
+        null=True, blank=True, related_name="+",
+        help_text=_("Progress is the indicator's total from 1 January."))
+    lead = models.ForeignKey("orgs.Organization", verbose_name=_("lead organization"),
+                             on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    due_month = models.PositiveSmallIntegerField(
+        _("due month"), null=True, blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(12)])
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("plan item")
+        verbose_name_plural = _("plan items")
+        ordering = ["year", "line__order", "order", "pk"]
+        indexes = [models.Index(fields=["org", "year"])]
+
+    def __str__(self) -> str:
+        return self.task
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("summary:plan") + f"?year={self.year}"

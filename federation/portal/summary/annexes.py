@@ -79,3 +79,39 @@ def completeness(org: Organization, period: Period, today: datetime.date | None 
               [[o.name, o.code] + [labels[cells[m]] for m in months] for o, cells in grid],
               total=False),
     ])
+
+
+def reconciliation(org: Organization, period: Period) -> Annex | None:
+    """Where a tally indicator and the registry that records the same thing
+    (`Indicator.registry`) disagree, per street: the summary states the registry's figure,
+    staff correct the other. Registries answer through their app's summary module
+    (`registry_by_street(org, period) -> {registry: {street path: n}}`). None when every
+    figure agrees."""
+    from federation.portal.hooks import app_hooks
+
+    registries: dict[str, dict[str, float]] = {}
+    for module in app_hooks("summary"):
+        if hasattr(module, "registry_by_street"):
+            registries.update(module.registry_by_street(org, period))
+    indicators = [i for i in Indicator.objects.exclude(registry="").order_by("order")
+                  if i.registry in registries]
+    if not indicators:
+        return None
+    totals = tally_figures.tally_by_street(org, period.start, period.end,
+                                           indicators=[i.pk for i in indicators])
+    streets = list(Organization.objects.within(org).filter(kind=OrgKind.STREET)
+                   .order_by("path").only("pk", "name", "path"))
+    rows = []
+    for indicator in indicators:
+        counted = registries[indicator.registry]
+        for street in streets:
+            tally = _number(totals.get((street.path, indicator.pk))) or 0
+            registry = float(counted.get(street.path, 0))
+            if tally != registry:
+                rows.append([street.name, indicator.name, tally, registry, tally - registry])
+    if not rows:
+        return None
+    return Annex(_("Reconciliation"), [Table(
+        _("Where a monthly tally and its registry disagree (the summary states the registry)"),
+        [_("Street"), _("Indicator"), _("Monthly tallies"), _("Registry"), _("Difference")],
+        rows, total=False)])

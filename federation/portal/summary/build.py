@@ -1,4 +1,5 @@
-"""Build a year-end summary: collect every section's figures, then write the files.
+"""Build a work summary (a year, a half-year, a quarter): collect the items of every line of
+work, then write the files.
 
 Used by the Celery task (with progress reported to the run) and by `manage.py year_summary`."""
 
@@ -15,9 +16,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from federation.kernel.hooks import SummaryItem
+from federation.portal.summary import annexes as annexes_
+from federation.portal.summary import register
 from federation.portal.summary.data import Section, SummaryContext
+from federation.portal.summary.items import collect, lines
+from federation.portal.summary.leader_workbook import Annex, write_leader_workbook
 from federation.portal.summary.narrative import write_narrative
-from federation.portal.summary.workbook import write_workbook
+from federation.portal.summary.plan import plan_sections
 
 #: (module in federation.portal.summary.sections[:function], stage shown on the progress bar)
 SECTIONS = [
@@ -33,11 +39,12 @@ SECTIONS = [
 Progress = Callable[[str, int], None]
 
 
-def collect(ctx: SummaryContext, progress: Progress | None = None) -> list[Section]:
+def sections(ctx: SummaryContext, progress: Progress | None = None) -> list[Section]:
+    """The module views (organizations, activities, tallies … by module), as annexes."""
     sections = []
     for index, (module, stage) in enumerate(SECTIONS):
         if progress:
-            progress(str(stage), 5 + 80 * index // len(SECTIONS))
+            progress(str(stage), 45 + 40 * index // len(SECTIONS))
         name, _sep, function = module.partition(":")
         section_module = importlib.import_module(f"federation.portal.summary.sections.{name}")
         sections.append(getattr(section_module, function or "build")(ctx))
@@ -59,19 +66,33 @@ def atomic_write(path: Path, writer: Callable[[Path], None]) -> None:
 
 
 def build_files(ctx: SummaryContext, xlsx: Path, docx: Path | None,
-                progress: Progress | None = None) -> list[Section]:
+                progress: Progress | None = None) -> list[SummaryItem]:
+    """The leader's workbook (key figures, a sheet per line of work, annexes) and the
+    narrative draft, both written from one list of items."""
     generated = timezone.localtime()
-    sections = collect(ctx, progress)
+    period = ctx.period
+    if progress:
+        progress(_("Collecting the figures of every line of work"), 5)
+    items = collect(ctx.org, period)
+    if progress:
+        progress(_("Preparing the annexes"), 40)
+    annexes = [annexes_.reconciliation(ctx.org, period), annexes_.street_totals(ctx.org, period),
+               annexes_.completeness(ctx.org, period)]
+    annexes += [Annex(section.sheet, section.tables) for section in sections(ctx, progress)]
     if progress:
         progress(_("Writing the workbook"), 85)
-    atomic_write(xlsx, lambda p: write_workbook(sections, ctx, p, generated))
+    atomic_write(xlsx, lambda p: write_leader_workbook(
+        p, items=items, lines=lines(), period=period, org_name=ctx.org.name,
+        generated=generated, sentence=register.sentence, annexes=[a for a in annexes if a]))
     if docx is not None:
         if progress:
             progress(_("Writing the narrative draft"), 95)
-        atomic_write(docx, lambda p: write_narrative(sections, ctx, p, generated))
-    return sections
+        atomic_write(docx, lambda p: write_narrative(
+            p, org_name=ctx.org.name, period=period, items=items,
+            plan=plan_sections(ctx.org, period), generated=generated))
+    return items
 
 
 def file_stem(ctx: SummaryContext, when: datetime.datetime | None = None) -> str:
     when = when or timezone.localtime()
-    return f"summary-{ctx.year}-{ctx.org.code}-{when:%Y%m%d%H%M%S}"
+    return f"summary-{ctx.period}-{ctx.org.code}-{when:%Y%m%d%H%M%S}"

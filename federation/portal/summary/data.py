@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from federation.kernel.periods import Period
 from orgs.models import Organization
 
 
@@ -49,15 +50,21 @@ class Section:
 class SummaryContext:
     year: int
     org: Organization
+    #: The reporting period (federation.kernel.periods); None: the calendar year.
+    reporting: Period | None = None
+
+    @property
+    def period(self) -> Period:
+        return self.reporting or Period(self.year)
 
     @property
     def start(self) -> datetime.date:
-        return datetime.date(self.year, 1, 1)
+        return self.period.start
 
     @property
     def end(self) -> datetime.date:
-        return datetime.date(self.year, 12, 31)
+        return self.period.end
 
     @property
     def last_year_end(self) -> datetime.date:
-        return datetime.date(self.year - 1, 12, 31)
+        return self.period.last_year().end

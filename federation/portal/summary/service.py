@@ -15,17 +15,19 @@ from federation.portal.models import ReportRun
 logger = logging.getLogger(__name__)
 
 
-def request_run(user, year: int, org, language: str = "") -> tuple[ReportRun, bool]:
-    """The run building for (year, org), or a new one. Returns (run, created)."""
-    existing = ReportRun.objects.building().filter(year=year, org=org).first()
+def request_run(user, year: int, org, language: str = "",
+                period: str = "Y") -> tuple[ReportRun, bool]:
+    """The run building for (year, period, org), or a new one. Returns (run, created)."""
+    existing = ReportRun.objects.building().filter(year=year, period=period, org=org).first()
     if existing:
         return existing, False
     try:
         with transaction.atomic():
-            run = ReportRun.objects.create(year=year, org=org, requested_by=user,
+            run = ReportRun.objects.create(year=year, period=period, org=org,
+                                           requested_by=user,
                                            language=language or settings.LANGUAGE_CODE)
     except IntegrityError:  # someone else started it a moment ago: join theirs
-        return ReportRun.objects.building().get(year=year, org=org), False
+        return ReportRun.objects.building().get(year=year, period=period, org=org), False
     enqueue(run)
     return run, True
 

@@ -58,7 +58,7 @@ def _build(run: ReportRun) -> None:
     """Build into a private temporary folder, then hand both files to the storage
     (settings.STORAGES: a shared folder or an S3-compatible store), so a worker on another
     machine than the web servers produces files they can serve."""
-    ctx = SummaryContext(run.year, run.org)
+    ctx = SummaryContext(run.year, run.org, run.reporting_period)
     stem = file_stem(ctx)
     with tempfile.TemporaryDirectory(prefix="summary-") as folder:
         xlsx, docx = Path(folder) / f"{stem}.xlsx", Path(folder) / f"{stem}.docx"

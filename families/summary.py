@@ -1,0 +1,69 @@
+"""Family work's items of the work summary (federation.kernel.hooks), on the lines of work of
+the honour types (家庭文明建设 for families' honours, 巾帼建功 for women's and collectives')
+and on 家庭文明建设 for the beautiful courtyards:
+
+- per honour type awarded in the period's year: "评选表彰“最美家庭”120户，其中市级3户、区级20户"
+  (honours are awarded for a year, so a half-year summary states the year's awards so far);
+- the courtyard campaign: households taking part, plaques, inspections.
+"""
+
+from __future__ import annotations
+
+from families import figures
+from families.models import HonourLevel, HonourType
+from families.models.reference import Subject
+from federation.kernel.hooks import Figure, SummaryItem
+from federation.kernel.periods import Period
+
+UNIT = {Subject.FAMILY: "户", Subject.INDIVIDUAL: "名", Subject.COLLECTIVE: "个"}
+
+
+def honour_items(org, period: Period) -> list[SummaryItem]:
+    awarded = figures.awarded_by_type_and_level(org, period.year)
+    last = figures.awarded_by_type_and_level(org, period.year - 1)
+    levels = list(HonourLevel.objects.order_by("order", "pk"))
+    items = []
+    for honour_type in HonourType.objects.filter(line__isnull=False).select_related("line"):
+        total = sum(awarded.get((honour_type.pk, level.pk), 0) for level in levels)
+        if not total:
+            continue
+        unit = UNIT.get(honour_type.subject, "个")
+        before = sum(last.get((honour_type.pk, level.pk), 0) for level in levels)
+        item_figures = [Figure("value", honour_type.name, total, unit, last=before or None,
+                               source=f"honours:{honour_type.code}")]
+        parts = []
+        by_level = [(level, awarded.get((honour_type.pk, level.pk), 0)) for level in levels]
+        if sum(1 for _level, n in by_level if n) > 1:
+            for level, n in (pair for pair in by_level if pair[1]):
+                key = f"level_{level.pk}"
+                item_figures.append(Figure(key, f"{honour_type.name}（{level.name}）", n, unit,
+                                           source=f"honours:{honour_type.code}"))
+                parts.append(f"{level.name}{{{key}}}")
+        phrase = f"评选表彰“{honour_type.name}”{{value}}"
+        if parts:
+            phrase += "，其中" + "、".join(parts)
+        items.append(SummaryItem(honour_type.line.code, phrase, item_figures,
+                                 key=f"honours:{honour_type.code}", order=30 + honour_type.order))
+    return items
+
+
+def courtyard_items(org, period: Period) -> list[SummaryItem]:
+    headline = figures.courtyard_headline(org)
+    inspections = figures.inspections_in(org, period.start, period.end)
+    last_period = period.last_year()
+    inspections_last = figures.inspections_in(org, last_period.start, last_period.end)
+    return [SummaryItem("family", (
+        "推进美丽庭院创建，{campaign}家庭参与创建，其中{plaques}获评星级庭院，"
+        "开展庭院检查评比{inspections}"), [
+        Figure("campaign", "参与美丽庭院创建户数", headline["campaign"], "户",
+               source="registry:families.courtyards"),
+        Figure("plaques", "星级庭院户数", headline["plaques"], "户",
+               source="registry:families.courtyards"),
+        Figure("inspections", "庭院检查", inspections["inspections"], "次",
+               last=inspections_last["inspections"] or None,
+               source="registry:families.inspections")],
+        key="families:courtyards", order=60)]
+
+
+def items(org, period: Period) -> list[SummaryItem]:
+    return honour_items(org, period) + courtyard_items(org, period)
