@@ -23,7 +23,10 @@ def honour_items(org, period: Period) -> list[SummaryItem]:
     last = figures.awarded_by_type_and_level(org, period.year - 1)
     levels = list(HonourLevel.objects.order_by("order", "pk"))
     items = []
-    for honour_type in HonourType.objects.filter(line__isnull=False).select_related("line"):
+    for honour_type in HonourType.objects.select_related("line"):
+        # A type not yet given a line: families' honours are family work, others merit.
+        line = honour_type.line.code if honour_type.line else (
+            "family" if honour_type.subject == Subject.FAMILY else "merit")
         total = sum(awarded.get((honour_type.pk, level.pk), 0) for level in levels)
         if not total:
             continue
@@ -42,7 +45,7 @@ def honour_items(org, period: Period) -> list[SummaryItem]:
         phrase = f"评选表彰“{honour_type.name}”{{value}}"
         if parts:
             phrase += "，其中" + "、".join(parts)
-        items.append(SummaryItem(honour_type.line.code, phrase, item_figures,
+        items.append(SummaryItem(line, phrase, item_figures,
                                  key=f"honours:{honour_type.code}", order=30 + honour_type.order))
     return items
 

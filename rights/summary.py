@@ -68,17 +68,17 @@ def case_items(org, period: Period) -> list[SummaryItem]:
     rate = cases["closure_rate"]
     return [
         SummaryItem("rights", "受理妇女儿童维权案件{received}，办结{closed}，结案率{rate}", [
-            Figure("received", _("Rights cases received"), cases["received"], "件",
+            Figure("received", "受理维权案件", cases["received"], "件",
                    last=last["received"] or None, source="registry:rights:cases"),
-            Figure("closed", _("Rights cases closed"), cases["closed"], "件",
+            Figure("closed", "办结维权案件", cases["closed"], "件",
                    source="registry:rights:cases"),
-            Figure("rate", _("Closure rate"), rate, "%",
+            Figure("rate", "结案率", rate, "%",
                    source="registry:rights:cases")], key="rights:cases", order=20),
         SummaryItem("rights", "调解婚姻家庭纠纷{mediations}，达成调解协议{agreements}", [
-            Figure("mediations", _("Marriage and family disputes mediated"),
+            Figure("mediations", "调解婚姻家庭纠纷",
                    mediations["mediations"], "起", last=mediations_last["mediations"] or None,
                    source="registry:rights:mediations"),
-            Figure("agreements", _("Mediation agreements reached"), mediations["agreements"],
+            Figure("agreements", "达成调解协议", mediations["agreements"],
                    "起", source="registry:rights:mediations")],
             key="rights:mediations", order=30),
     ]

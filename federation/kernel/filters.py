@@ -151,6 +151,10 @@ class AccessLogFilter(StrictFilterSet):
         fields = ["username", "action", "object_type", "object_label", "since", "until"]
 
 
+class AddressFilter(django_filters.CharFilter):
+    field_class = forms.GenericIPAddressField
+
+
 class AuditChangeFilter(StrictFilterSet):
     """Search the change trail (django-auditlog) by who, what, which record and when."""
 
@@ -164,8 +168,7 @@ class AuditChangeFilter(StrictFilterSet):
     object_pk = django_filters.CharFilter(label=_("record id"), lookup_expr="exact")
     #: The column is an address (inet on PostgreSQL): a value that is not one is refused, never
     #: sent to the database.
-    remote_addr = django_filters.Filter(label=_("IP address"), lookup_expr="exact",
-                                        field_class=forms.GenericIPAddressField)
+    remote_addr = AddressFilter(label=_("IP address"), lookup_expr="exact")
     since = django_filters.DateFilter(label=_("from"), field_name="timestamp",
                                       lookup_expr="date__gte",
                                       widget=forms.DateInput(attrs={"type": "date"}))

@@ -53,7 +53,7 @@ def test_summary_built_into_the_shared_store_is_downloaded_through_the_web(
     assert store.exists(run.workbook.name) and store.exists(run.narrative.name)
     xlsx = client.get(reverse("summary:download", args=[run.pk, "xlsx"]))
     assert xlsx.status_code == 200
-    assert load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).sheetnames[0] == "概览"
+    assert load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).sheetnames[0] == "关键指标"
     docx = client.get(reverse("summary:download", args=[run.pk, "docx"]))
     assert b"".join(docx.streaming_content)[:2] == b"PK"
 

@@ -99,7 +99,7 @@ def test_killed_worker_run_completes_on_a_restarted_worker(tmp_path):
     run.refresh_from_db()
     assert run.attempts == 2
     workbook = load_workbook(tmp_path / run.workbook.name)
-    assert workbook.sheetnames[0] == "概览"
+    assert workbook.sheetnames[0] == "关键指标"
     assert not list(tmp_path.glob("reports/.tmp-*"))
     # The workers log like the web (federation/celery.py): JSON lines from Celery's loggers too.
     records = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]

@@ -290,7 +290,7 @@ def write_leader_workbook(
     for item in sorted(items, key=lambda i: i.order):
         by_line.setdefault(item.line, []).append(item)
     for code, line_items in list(by_line.items()):
-        line_items[:] = [i for i in line_items if i.highlight or any(map(_has_data, i.figures))]
+        line_items[:] = [i for i in line_items if sentence(i)]  # what the narrative states
         if not line_items:
             del by_line[code]
     known = [line for line in lines if line.code in by_line]  # lines with something to say

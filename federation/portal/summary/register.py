@@ -39,8 +39,8 @@ def comparison(f: Figure) -> str:
     change = f.change
     if numbers.is_empty(f.value) or change is None:
         return ""
-    if change == 0:
-        return "与去年同期持平"
+    if change == 0:  # no sentence about a zero
+        return ""
     return f"同比{'增长' if change > 0 else '下降'}{numbers.percent(abs(change))}"
 
 

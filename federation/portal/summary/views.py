@@ -29,7 +29,7 @@ SUMMARY_ROLES = (Role.DISTRICT_ADMIN, Role.DISTRICT_STAFF, Role.LEADER, Role.STR
 class RunForm(forms.Form):
     year = forms.IntegerField(label=gettext_lazy("year"))
     period = forms.ChoiceField(label=gettext_lazy("period"), choices=periods.CHOICES,
-                               initial="Y")
+                               initial="Y", required=False)
     org = forms.ModelChoiceField(label=gettext_lazy("scope"), queryset=Organization.objects.none())
 
     def __init__(self, *args, user, **kwargs):
@@ -49,7 +49,7 @@ class RunForm(forms.Form):
 def summary_home(request):
     form = RunForm(request.POST or None, user=request.user)
     if form.is_valid():
-        code = form.cleaned_data["period"]
+        code = form.cleaned_data["period"] or "Y"
         period = periods.Period.parse(form.cleaned_data["year"], code,
                                       today=timezone.localdate())
         run, created = request_run(request.user, period.year, form.cleaned_data["org"],
