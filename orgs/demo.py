@@ -130,6 +130,7 @@ def seed(ctx: DemoContext) -> None:
     ctx.out.write(f"    {len(tree.nodes)} organizations, "
                   f"{Person.objects.count()} committee members")
     seed_activities_and_tallies(ctx)
+    seed_campaigns_and_highlights(ctx)
     seed_duties(ctx)
 
 
@@ -216,3 +217,45 @@ def _seed_users(ctx: DemoContext) -> None:
                           role=role, org=org, password=ctx.password_hash))
     User.objects.bulk_create(users, batch_size=2000)
     ctx.users = {u.role: u for u in User.objects.filter(username__in=[d[0] for d in demo])}
+
+
+#: (name, line, category, phrase, every n-th activity of the category)
+CAMPAIGNS = [
+    ("巾帼心向党", "ideology", "ideology", "开展“巾帼心向党”主题宣讲{activities}，覆盖{people}", 4),
+    ("百合之约", "family", "family_virtue", "开展“百合之约”婚恋交友活动{activities}，服务{people}", 6),
+    ("妇联妈妈", "children", "child_friendly", "开展“妇联妈妈”结对关爱活动{activities}，服务{people}",
+     5),
+    ("春风送岗位", "merit", "employment", "开展“春风送岗位”招聘服务活动{activities}，服务{people}",
+     5),
+]
+HIGHLIGHTS = [
+    ("legal_rights", "在{community}成立了全区首个小区婚调室"),
+    ("family_virtue", "在{community}建成省级家风家教实践基地"),
+    ("ideology", "在区广播电台开通《妇联有约》栏目，打造思想政治引领“空中电波”"),
+    ("organization", "成立了全区首个社会体育指导员妇联"),
+]
+
+
+def seed_campaigns_and_highlights(ctx: DemoContext) -> None:
+    """The district's campaigns (品牌活动), each with every n-th activity of its category, and
+    a few activities marked as the year's highlights (亮点)."""
+    from federation.kernel.models import LineOfWork
+    from orgs.activities.models import Activity, ActivityCategory, Campaign
+
+    lines = {line.code: line for line in LineOfWork.objects.all()}
+    categories = {c.code: c for c in ActivityCategory.objects.all()}
+    first_year = ctx.today.year - 2
+    for name, line, category, phrase, every in CAMPAIGNS:
+        campaign = Campaign.objects.create(name=name, line=lines[line], phrase=phrase,
+                                           org=ctx.district, first_year=first_year)
+        ids = list(Activity.objects.filter(category=categories[category])
+                   .order_by("pk").values_list("pk", flat=True))[::every]
+        Activity.objects.filter(pk__in=ids).update(campaign=campaign)
+    for category, text in HIGHLIGHTS:
+        activity = (Activity.objects.filter(category=categories[category],
+                                            starts_on__year=ctx.today.year,
+                                            starts_on__month__lte=6)
+                    .order_by("pk").first())
+        if activity is not None:
+            activity.highlight = text.format(community=activity.org.name.removesuffix("妇联"))
+            activity.save(update_fields=["highlight"])

@@ -220,4 +220,8 @@ def _seed_targets(ctx: DemoContext, indicators, yearly) -> None:
                 target = (base * Decimal(ctx.rng.uniform(1.05, 1.15))).quantize(Decimal(1))
                 targets.append(AnnualTarget(org=org, indicator=indicator,
                                             year=ctx.today.year, target=target))
+                # Next year's, set in December for the plan part of the year-end summary.
+                targets.append(AnnualTarget(
+                    org=org, indicator=indicator, year=ctx.today.year + 1,
+                    target=(target * Decimal("1.08")).quantize(Decimal(1))))
     AnnualTarget.objects.bulk_create(targets)

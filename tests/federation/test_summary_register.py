@@ -138,7 +138,7 @@ def test_one_figure_for_one_thing_and_the_narrative_equals_the_workbook(built):
     # 调解婚姻家庭纠纷 is recorded by the case registry: the tallies' 18 is not stated, and
     # the reconciliation annex lists the street where the two disagree.
     assert "调解婚姻家庭纠纷18起" not in text
-    annex = [r for r in book["附表：数据核对"].iter_rows(values_only=True)]
+    annex = list(book["附表：数据核对"].iter_rows(values_only=True))
     assert any(r[0] == "东湖街道妇联" and r[2] == 18 and r[3] == 0 for r in annex if r[0])
     key = {r[0]: r[2] for r in book["关键指标"].iter_rows(values_only=True) if r[0]}
     assert key["宣讲场次"] == 100 and "开展巾帼宣讲100场次" in text

@@ -37,6 +37,11 @@ class Command(BaseCommand):
                     module.seed(ctx)
                 seconds = time.monotonic() - started
                 self.stdout.write(f"  {app}: seeded in {seconds:.1f} s")
+            # The cross-app layer's own (work plan items), once every app's data is there.
+            from federation.portal import demo as portal_demo
+
+            with transaction.atomic(), disable_auditlog():
+                portal_demo.seed(ctx)
             analyze()  # a bulk load: fresh planner statistics, or PostgreSQL plans for empty tables
         self.print_logins()
 
