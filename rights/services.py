@@ -124,17 +124,23 @@ def assign(case: Case, handler, version: int) -> None:
 def add_action(case: Case, action: CaseAction, consent_on: datetime.date | None = None) -> None:
     """Record an action. A case awaiting acceptance is accepted by it (in progress, handled by
     whoever acted unless it has a handler). `consent_on`: the complainant consented to sharing
-    on that day (given on the referral form); the case records it."""
-    action.case = case
-    action.save()
-    changes = {}
-    if consent_on and not case.consent_to_share:
-        changes.update(consent_to_share=True, consent_on=consent_on)
-    if case.status == Status.NEW:
-        changes.update(status=Status.IN_PROGRESS, accepted_on=action.on,
-                       handler_id=case.handler_id or action.by_id)
-    if changes:
-        Case.objects.filter(pk=case.pk).update(version=F("version") + 1, **changes)
+    on that day (given on the referral form); the case records it. One transaction with the
+    case's row locked: the action and the acceptance happen together or not at all, and two
+    first actions at once accept the case once."""
+    with transaction.atomic():
+        status, consented, handler_id = (
+            Case.objects.select_for_update().filter(pk=case.pk)
+            .values_list("status", "consent_to_share", "handler_id").get())
+        action.case = case
+        action.save()
+        changes = {}
+        if consent_on and not consented:
+            changes.update(consent_to_share=True, consent_on=consent_on)
+        if status == Status.NEW:
+            changes.update(status=Status.IN_PROGRESS, accepted_on=action.on,
+                           handler_id=handler_id or action.by_id)
+        if changes:
+            Case.objects.filter(pk=case.pk).update(version=F("version") + 1, **changes)
 
 
 def close(case: Case, version: int) -> None:

@@ -237,8 +237,20 @@ def save_values(tally: Tally, user, values: dict[int, Decimal | None],
     return tally
 
 
+def _lock(tally: Tally, from_states) -> None:
+    """Lock the tally's row for the rest of the transaction and re-read its state, so two
+    reviewers clicking at once are served one after the other: the second finds the state the
+    first left and is refused."""
+    tally.state = Tally.objects.select_for_update().filter(pk=tally.pk).values_list(
+        "state", flat=True).get()
+    if tally.state not in from_states:
+        raise TallyStateError(_("The tally's state changed meanwhile: reload the page."))
+
+
 def _transition(tally: Tally, user, from_states, to_state: str, event: str,
                 reason: str = "", snapshot: dict | None = None, **fields) -> None:
+    """Move the tally and record the event; the caller holds the transaction, so both writes
+    happen or neither does."""
     now = timezone.now()
     updated = Tally.objects.filter(pk=tally.pk, state__in=from_states).update(
         state=to_state, version=F("version") + 1, **fields)
@@ -257,10 +269,13 @@ def missing_required(tally: Tally) -> list[Indicator]:
 
 def submit(tally: Tally, user) -> None:
     with transaction.atomic():
+        _lock(tally, EDITABLE_STATES)
         _submit(tally, user)
 
 
 def _submit(tally: Tally, user) -> None:
+    """Inside the caller's transaction, the row locked (by `_lock`, or by `save_values`'s
+    UPDATE)."""
     if not tally.can_edit(user):
         raise TallyStateError(_("You cannot submit this tally."))
     missing = missing_required(tally)
@@ -277,23 +292,29 @@ def _submit(tally: Tally, user) -> None:
 
 
 def approve(tally: Tally, user) -> None:
-    if not tally.can_review(user):
-        raise TallyStateError(_("You cannot approve this tally."))
-    _transition(tally, user, AWAITING_REVIEW, TallyState.APPROVED, TallyEventKind.APPROVED,
-                reviewed_at=timezone.now(), reviewed_by=user, return_reason="")
+    with transaction.atomic():
+        _lock(tally, AWAITING_REVIEW)
+        if not tally.can_review(user):
+            raise TallyStateError(_("You cannot approve this tally."))
+        _transition(tally, user, AWAITING_REVIEW, TallyState.APPROVED, TallyEventKind.APPROVED,
+                    reviewed_at=timezone.now(), reviewed_by=user, return_reason="")
 
 
 def return_for_changes(tally: Tally, user, reason: str) -> None:
-    if not tally.can_review(user):
-        raise TallyStateError(_("You cannot return this tally."))
-    snapshot = {str(v.indicator_id): fmt(v.value) for v in tally.values.all()}
-    _transition(tally, user, AWAITING_REVIEW, TallyState.RETURNED, TallyEventKind.RETURNED,
-                reason=reason, snapshot=snapshot, reviewed_at=timezone.now(),
-                reviewed_by=user, return_reason=reason)
+    with transaction.atomic():
+        _lock(tally, AWAITING_REVIEW)
+        if not tally.can_review(user):
+            raise TallyStateError(_("You cannot return this tally."))
+        snapshot = {str(v.indicator_id): fmt(v.value) for v in tally.values.all()}
+        _transition(tally, user, AWAITING_REVIEW, TallyState.RETURNED, TallyEventKind.RETURNED,
+                    reason=reason, snapshot=snapshot, reviewed_at=timezone.now(),
+                    reviewed_by=user, return_reason=reason)
 
 
 def unlock(tally: Tally, user, reason: str) -> None:
-    if not tally.can_unlock(user):
-        raise TallyStateError(_("Only a district admin can unlock an approved tally."))
-    _transition(tally, user, [TallyState.APPROVED], TallyState.DRAFT, TallyEventKind.UNLOCKED,
-                reason=reason)
+    with transaction.atomic():
+        _lock(tally, [TallyState.APPROVED])
+        if not tally.can_unlock(user):
+            raise TallyStateError(_("Only a district admin can unlock an approved tally."))
+        _transition(tally, user, [TallyState.APPROVED], TallyState.DRAFT,
+                    TallyEventKind.UNLOCKED, reason=reason)

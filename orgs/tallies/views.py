@@ -102,16 +102,18 @@ def tally_review(request, org_pk: int, year: int, month: int):
     tally = get_tally(request, org_pk, year, month)
     if tally.pk is None or not tally.can_review(request.user):
         raise PermissionDenied
-    if request.POST.get("action") == "approve":
-        tallies.approve(tally, request.user)
-        messages.success(request, _("Approved and locked."))
-        return redirect(tally)
     form = ReturnForm(request.POST)
-    if form.is_valid():
-        tallies.return_for_changes(tally, request.user, form.cleaned_data["reason"])
-        messages.success(request, _("Returned with your reason."))
-    else:
-        messages.error(request, _("Give a reason for returning the tally."))
+    try:
+        if request.POST.get("action") == "approve":
+            tallies.approve(tally, request.user)
+            messages.success(request, _("Approved and locked."))
+        elif form.is_valid():
+            tallies.return_for_changes(tally, request.user, form.cleaned_data["reason"])
+            messages.success(request, _("Returned with your reason."))
+        else:
+            messages.error(request, _("Give a reason for returning the tally."))
+    except tallies.TallyStateError as exc:  # someone reviewed it meanwhile
+        messages.error(request, str(exc))
     return redirect(tally)
 
 
@@ -122,8 +124,12 @@ def tally_unlock(request, org_pk: int, year: int, month: int):
         raise PermissionDenied
     form = UnlockForm(request.POST or None)
     if form.is_valid():
-        tallies.unlock(tally, request.user, form.cleaned_data["reason"])
-        messages.success(request, _("Unlocked: the tally is a draft again."))
+        try:
+            tallies.unlock(tally, request.user, form.cleaned_data["reason"])
+        except tallies.TallyStateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Unlocked: the tally is a draft again."))
         return redirect(tally)
     return render(request, "form.html", {"form": form, "title": _("Unlock %(tally)s") % {
         "tally": tally}, "back": tally})
