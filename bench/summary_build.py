@@ -112,22 +112,24 @@ def measure(year: int, code: str | None) -> dict:
     from django.utils import translation
     from openpyxl import Workbook
 
-    from federation.portal.summary.build import build_files, collect
+    from federation.portal.summary.build import build_files, collect, sections
     from federation.portal.summary.data import SummaryContext
     from orgs.models import Organization
 
     org = Organization.objects.get(code=code) if code else Organization.objects.get(depth=1)
     ctx = SummaryContext(year, org)
     with translation.override("zh-hans"):
-        collect(ctx)  # warm caches and imports, as a worker that has run before
+        # The items of every line of work and the module annexes: the build's queries.
+        collect(org, ctx.period)  # warm caches and imports, as a worker that has run before
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
-            sections = collect(ctx)
+            collect(org, ctx.period)
+            annexes = sections(ctx)
             t_queries = time.perf_counter() - started
         cells = 0
         started = time.perf_counter()
         wb = Workbook(write_only=True)
-        for section in sections:
+        for section in annexes:
             ws = wb.create_sheet(section.sheet[:31])
             for table in section.tables:
                 ws.append(table.header)
