@@ -5,6 +5,8 @@ Screenshots go to artifacts/screenshots/ (see README)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -47,8 +49,11 @@ def test_staff_enrols_two_factor_on_a_phone_and_the_menu_works(world, live_serve
     # Bootstrap's collapse and dropdown need their script: it must run under the CSP. Each
     # step waits for the previous one's animation (a busy machine is slow to finish it).
     page.click(".navbar-toggler")
-    expect(page.locator("#user-menu")).to_be_visible()
+    # The menu is open when its collapse has finished (no "collapsing" class left): a click
+    # on the user menu during the animation can be lost on a busy machine.
+    expect(page.locator("#nav")).to_have_class(re.compile(r"^(?!.*collapsing).*\bshow\b"))
     page.click("#user-menu")
+    expect(page.locator("#user-menu")).to_have_attribute("aria-expanded", "true")
     expect(page.get_by_role("button", name="退出登录")).to_be_visible()
     page.screenshot(path=SHOTS / "home-after-two-factor-375.png", full_page=True)
     assert not page.problems, page.problems
