@@ -112,7 +112,8 @@ def measure(year: int, code: str | None) -> dict:
     from django.utils import translation
     from openpyxl import Workbook
 
-    from federation.portal.summary.build import build_files, collect, sections
+    from federation.portal.summary.annexes import annexes as all_annexes
+    from federation.portal.summary.build import build_files, collect
     from federation.portal.summary.data import SummaryContext
     from orgs.models import Organization
 
@@ -124,7 +125,7 @@ def measure(year: int, code: str | None) -> dict:
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
             collect(org, ctx.period)
-            annexes = sections(ctx)
+            annexes = all_annexes(org, ctx.period)
             t_queries = time.perf_counter() - started
         cells = 0
         started = time.perf_counter()

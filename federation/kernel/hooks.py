@@ -8,6 +8,9 @@
 - `<app>/demo.py`: `seed(ctx: federation.kernel.demo.DemoContext)`
 - `<app>/security.py`: `requires_two_factor(user) -> bool`
 - `<app>/summary.py`: the app's items of the work summary, by line of work
+- `<app>/annexes.py`: `ANNEXES = [(function(org, period) -> report.Annex | None, stage)]`,
+  the summary workbook's annex sheets of the app (federation.kernel.report), with the stage
+  the progress bar shows while each is built
 - `<app>/figures.py`: optionally `programme_counts(org, year) -> dict[str, int]` for the API
 """
 

@@ -311,7 +311,7 @@ def test_tally_sheets_equal_the_totals_and_reporting_pages(world, login, media, 
     assert sheet[lectures][14] == float(totals[lectures]) == 8
     screening = Indicator.objects.get(code="breast_screening").name
     assert sheet[screening][14] == "—" and totals[screening] is None  # empty is not 0
-    completeness = sheet_rows(content, "附表：完成情况")
+    completeness = sheet_rows(content, "附表：月报填报情况")
     start = next(i for i, r in enumerate(completeness) if r[0] == "月份") + 1
     march_row = completeness[start + 2]
     assert march_row[1:4] == (5, 2, 1)  # S1, S2, C1, C2, C3 expected; C1 on time, C3 late
@@ -323,8 +323,8 @@ def test_query_count_is_the_same_at_one_and_three_times_the_organizations(world)
     from django.test.utils import CaptureQueriesContext
 
     from federation.kernel.periods import Period
-    from federation.portal.summary.build import collect, sections
-    from federation.portal.summary.data import SummaryContext
+    from federation.portal.summary.annexes import annexes
+    from federation.portal.summary.build import collect
     from tests.factories import OrganizationFactory
 
     def grow(times: int):
@@ -338,7 +338,7 @@ def test_query_count_is_the_same_at_one_and_three_times_the_organizations(world)
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
             collect(world.district, Period(2025))
-            sections(SummaryContext(2025, world.district))
+            annexes(world.district, Period(2025))
         return len(captured)
 
     grow(2)
@@ -353,8 +353,8 @@ def test_rates_count_only_months_whose_deadline_has_passed(world):
     missing: their rates stay empty and the year's rate is over the months already due."""
     import time_machine
 
-    from federation.portal.summary.data import SummaryContext
-    from federation.portal.summary.sections.tallies import completeness
+    from federation.kernel.periods import Period
+    from orgs.annexes import completeness
     from orgs.tallies.models import TallyState
     from tests.orgs.factories import TallyFactory
 
@@ -362,12 +362,10 @@ def test_rates_count_only_months_whose_deadline_has_passed(world):
     at = timezone.make_aware(datetime.datetime(2025, 12, 2, 10))
     TallyFactory(org=world.c1, month=november, state=TallyState.SUBMITTED,
                  first_submitted_at=at, submitted_at=at)
-    ctx = SummaryContext(year=2025, org=world.district)
     for moment, due_months in (("2025-12-03T10:00+08:00", 10), ("2025-12-10T10:00+08:00", 11)):
         with time_machine.travel(moment, tick=False):
-            section = completeness(ctx)
-        months = section.tables[0].rows
+            annex = completeness(world.district, Period(2025))
+        months = annex.tables[0].rows
         assert [row[4] is not None for row in months] == [m < due_months for m in range(12)]
         assert months[10][1:3] == [5, 1]  # November: five expected, one in so far
-        submitted = 1 if due_months == 11 else 0
-        assert section.sentences[0].startswith(f"全年应报月报{5 * due_months}份，实报{submitted}份")
+        assert months[9][1:3] == [5, 0]  # October: due, none in

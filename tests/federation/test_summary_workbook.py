@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 
 from federation.kernel.hooks import Figure, SummaryItem
 from federation.kernel.periods import Period
-from federation.portal.summary.data import Table
-from federation.portal.summary.leader_workbook import Annex, write_leader_workbook
+from federation.kernel.report import Annex, Table
+from federation.portal.summary.leader_workbook import write_leader_workbook
 
 
 @dataclass
@@ -209,7 +209,7 @@ def test_the_title_names_the_period(tmp_path):
 
 
 def test_annexes_equal_the_tally_pages(world, login, tmp_path):
-    from federation.portal.summary import annexes
+    from orgs import annexes as org_annexes
     from orgs.tallies.models import Indicator, TallyState
     from tests.orgs.factories import TallyFactory, put
 
@@ -225,8 +225,8 @@ def test_annexes_equal_the_tally_pages(world, login, tmp_path):
     submitted(world.c1, datetime.date(2025, 8, 1), datetime.date(2025, 9, 3), lectures=9)
     period = Period(2025, "H1")
     with translation.override("zh-hans"):
-        parts = [annexes.street_totals(world.district, period),
-                 annexes.completeness(world.district, period,
+        parts = [org_annexes.street_totals(world.district, period),
+                 org_annexes.completeness(world.district, period,
                                       today=datetime.date(2025, 7, 20))]
     book = build(tmp_path / "annexes.xlsx", period=period, annexes=parts)
     assert book.sheetnames[-3:] == ["附表：各街道月报合计", "附表：月报填报情况", "图表数据"]

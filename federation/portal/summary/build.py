@@ -6,7 +6,6 @@ Used by the Celery task (with progress reported to the run) and by `manage.py ye
 from __future__ import annotations
 
 import datetime
-import importlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -14,41 +13,17 @@ from pathlib import Path
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from federation.kernel.hooks import SummaryItem
 from federation.portal.summary import annexes as annexes_
 from federation.portal.summary import register
-from federation.portal.summary.data import Section, SummaryContext
+from federation.portal.summary.data import SummaryContext
 from federation.portal.summary.items import collect, lines
-from federation.portal.summary.leader_workbook import Annex, write_leader_workbook
+from federation.portal.summary.leader_workbook import write_leader_workbook
 from federation.portal.summary.narrative import write_narrative
 from federation.portal.summary.plan import plan_sections
 
-#: (module in federation.portal.summary.sections[:function], stage shown on the progress bar)
-SECTIONS = [
-    ("organization", gettext_lazy("Summarising organizations")),
-    ("tallies:activities", gettext_lazy("Summarising activities")),
-    ("tallies:tallies", gettext_lazy("Summarising monthly tallies")),
-    ("tallies:completeness", gettext_lazy("Summarising tally completeness")),
-    ("families", gettext_lazy("Summarising family work")),
-    ("rights", gettext_lazy("Summarising rights cases")),
-    ("children", gettext_lazy("Summarising children's work")),
-]
-
 Progress = Callable[[str, int], None]
-
-
-def sections(ctx: SummaryContext, progress: Progress | None = None) -> list[Section]:
-    """The module views (organizations, activities, tallies … by module), as annexes."""
-    sections = []
-    for index, (module, stage) in enumerate(SECTIONS):
-        if progress:
-            progress(str(stage), 45 + 40 * index // len(SECTIONS))
-        name, _sep, function = module.partition(":")
-        section_module = importlib.import_module(f"federation.portal.summary.sections.{name}")
-        sections.append(getattr(section_module, function or "build")(ctx))
-    return sections
 
 
 def atomic_write(path: Path, writer: Callable[[Path], None]) -> None:
@@ -76,14 +51,12 @@ def build_files(ctx: SummaryContext, xlsx: Path, docx: Path | None,
     items = collect(ctx.org, period)
     if progress:
         progress(_("Preparing the annexes"), 40)
-    annexes = [annexes_.reconciliation(ctx.org, period), annexes_.street_totals(ctx.org, period),
-               annexes_.completeness(ctx.org, period)]
-    annexes += [Annex(section.sheet, section.tables) for section in sections(ctx, progress)]
+    annexes = annexes_.annexes(ctx.org, period, progress)
     if progress:
         progress(_("Writing the workbook"), 85)
     atomic_write(xlsx, lambda p: write_leader_workbook(
         p, items=items, lines=lines(), period=period, org_name=ctx.org.name,
-        generated=generated, sentence=register.sentence, annexes=[a for a in annexes if a]))
+        generated=generated, sentence=register.sentence, annexes=annexes))
     if docx is not None:
         if progress:
             progress(_("Writing the narrative draft"), 95)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
@@ -36,7 +36,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from federation.kernel.hooks import Figure, SummaryItem
 from federation.kernel.periods import Period
-from federation.portal.summary.data import Table
+from federation.kernel.report import Annex
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
@@ -61,15 +61,6 @@ class Line(Protocol):
 
     code: str
     name: str
-
-
-@dataclass
-class Annex:
-    """A sheet at the back: tables a member of staff reads, not the leader."""
-
-    sheet: str
-    tables: list[Table] = field(default_factory=list)
-    landscape: bool = True
 
 
 @dataclass
