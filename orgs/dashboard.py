@@ -30,11 +30,23 @@ def _year(year: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
+def annual_targets(user, year: int) -> dict[int, object]:
+    """The user's organization's annual targets by indicator id: one query shared by the
+    tiles and the home panel of one request."""
+    return per_request(user, f"annual-targets-{year}", lambda: tally_figures.annual_targets(
+        user.org, year) if user.org_id else {})
+
+
 def tally_years(user, year: int) -> dict[tuple[int, int, int], object]:
-    """The scope's tallies by indicator and month over the year and the one before: one query
-    shared by the tiles, the charts and the home panel of one request."""
-    return per_request(user, f"tally-years-{year}", lambda: tally_figures.tally_by_year_month(
-        scope_root(user), year - 1, year))
+    """The scope's tallies by indicator and month over the year and the one before, for the
+    indicators the tiles, the charts and the home panel's targets show: one query shared by
+    them in one request."""
+    def compute():
+        shown = {i.pk for i in _indicators(user).values()} | set(annual_targets(user, year))
+        return tally_figures.tally_by_year_month(scope_root(user), year - 1, year,
+                                                 indicators=shown)
+
+    return per_request(user, f"tally-years-{year}", compute)
 
 
 def _indicators(user) -> dict[str, Indicator]:
@@ -52,7 +64,7 @@ def tiles(user, year: int) -> list[Tile]:
     by_year_month = tally_years(user, year)
     totals = tally_figures.year_totals(by_year_month, year)
     totals_last = tally_figures.year_totals(by_year_month, year - 1)
-    targets = tally_figures.annual_targets(user.org, year) if user.org_id else {}
+    targets = annual_targets(user, year)
     indicators = _indicators(user)
     rollup = reverse("orgs:rollup")
     result = [

@@ -7,7 +7,7 @@ import datetime
 from django.utils import timezone
 
 from federation.kernel.hooks import scope_figures
-from orgs.dashboard import tally_years
+from orgs.dashboard import annual_targets, tally_years
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import TALLY_KINDS, Indicator, Tally
 
@@ -42,7 +42,7 @@ def scope_panel(user, last_month: datetime.date, today: datetime.date) -> dict:
     context = {}
     if user.org.kind != "community":
         context["completeness"] = tally_figures.completeness(user.org, last_month, today)
-    targets = tally_figures.annual_targets(user.org, today.year)
+    targets = annual_targets(user, today.year)
     # The year's totals: the dashboard on the same page has them already (one query for both).
     totals = tally_figures.year_totals(tally_years(user, today.year), today.year) if targets \
         else {}

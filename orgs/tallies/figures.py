@@ -4,6 +4,7 @@ used by the tally pages, the dashboard, the API and the work summary alike."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -220,14 +221,18 @@ def tally_by_month(org: Organization, year: int,
 
 def tally_by_year_month(org: Organization, first_year: int, last_year: int,
                         states: tuple[str, ...] = COUNTED_STATES,
+                        indicators: Iterable[int] | None = None,
                         ) -> dict[tuple[int, int, int], Decimal]:
     """{(indicator id, year, month): total} for a subtree over whole years, in one query: a
-    year's totals, its months and last year's all come from it (the dashboard)."""
-    rows = (TallyValue.objects.filter(subtree_q("tally__org", org),
-                                      tally__month__gte=datetime.date(first_year, 1, 1),
-                                      tally__month__lte=datetime.date(last_year, 12, 31),
-                                      tally__state__in=states)
-            .order_by().values("indicator_id", "tally__month").annotate(total=Sum("value")))
+    year's totals, its months and last year's all come from it (the dashboard). `indicators`:
+    only these (ids), where a page shows a few."""
+    rows = TallyValue.objects.filter(subtree_q("tally__org", org),
+                                     tally__month__gte=datetime.date(first_year, 1, 1),
+                                     tally__month__lte=datetime.date(last_year, 12, 31),
+                                     tally__state__in=states)
+    if indicators is not None:
+        rows = rows.filter(indicator_id__in=list(indicators))
+    rows = rows.order_by().values("indicator_id", "tally__month").annotate(total=Sum("value"))
     return {(r["indicator_id"], r["tally__month"].year, r["tally__month"].month): r["total"]
             for r in rows}
 

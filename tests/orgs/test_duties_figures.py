@@ -204,7 +204,7 @@ def test_summary_items_carry_the_same_figures(world, committee):
 
 def test_year_and_last_agree_with_committee_figures(world, committee,
                                                     django_assert_num_queries):
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         this, last = figures.year_and_last(world.district, YEAR)
     for values, year in ((this, YEAR), (last, YEAR - 1)):
         direct = figures.committee_figures(world.district, datetime.date(year, 1, 1),
