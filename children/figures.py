@@ -16,10 +16,12 @@ from children.models import (
     Grant,
     GrantProgramme,
     NursingRoom,
+    Pairing,
     Project,
     ProjectDomain,
     ProjectStatus,
     RoomStatus,
+    Visit,
 )
 from children.models.assistance import ChildCategory
 from children.models.projects import FINISHED_STATUSES
@@ -176,3 +178,13 @@ def period_figures(org: Organization, start: datetime.date, end: datetime.date) 
     return {"rooms_built": rooms, "projects_completed": projects["completed"],
             "area_rebuilt": projects["area"], "grant_amount": grants["amount"],
             "children_aided": grants["children"]}
+
+
+def pairing_figures(org: Organization, start: datetime.date, end: datetime.date) -> dict:
+    """Children paired with a volunteer mother (妇联妈妈) at some time in a period, and the
+    visits paid to children in it: two queries."""
+    paired = Pairing.objects.within(org).filter(since__lte=end).filter(
+        Q(until__isnull=True) | Q(until__gte=start)).aggregate(
+        children=Count("child", distinct=True))["children"]
+    visits = Visit.objects.within(org).filter(visited_on__range=(start, end)).count()
+    return {"children_paired": paired, "visits": visits}

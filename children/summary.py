@@ -39,4 +39,19 @@ def items(org, period: Period) -> list[SummaryItem]:
             Figure("amount", "资助金额", _number(this["grant_amount"]) if aided else None,
                    "元", money=True, source="registry:children.grants")],
             key="children:grants", order=40),
-    ]
+    ] + pairing_items(org, period)
+
+
+def pairing_items(org, period: Period) -> list[SummaryItem]:
+    """妇联妈妈 pairings: the children paired in the period and the visits paid; fewer than 3
+    children paired is withheld with its visits."""
+    this = figures.pairing_figures(org, period.start, period.end)
+    if this["children_paired"] < SMALL_COUNT:
+        return []
+    last = period.last_year()
+    before = figures.pairing_figures(org, last.start, last.end)
+    return [SummaryItem("children", "组织“妇联妈妈”结对关爱困难儿童{children}，上门探访{visits}", [
+        Figure("children", "结对关爱困难儿童", this["children_paired"], "名",
+               last=before["children_paired"] or None, source="registry:children.pairings"),
+        Figure("visits", "上门探访", this["visits"], "次",
+               source="registry:children.pairings")], key="children:pairings", order=50)]

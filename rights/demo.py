@@ -201,7 +201,11 @@ def _seed_cases(ctx: DemoContext, handlers: dict) -> list[Case]:
     communities = [c for c in ctx.communities if c.is_active]
     first_street = ctx.streets[0]
     complainants, plans = [], []
-    for i in range(ctx.n(420, 30)):
+    # Cases from 1 January last year to today, about 420 a year at district scale, so that
+    # the summary's comparison with last year compares two whole periods.
+    start = datetime.date(today.year - 1, 1, 1)
+    years = ((today - start).days + 1) / 365
+    for i in range(round(ctx.n(420, 30) * years)):
         # The first few land in the demo street chair's street so that she has work.
         pool = [c for c in communities if c.path.startswith(first_street.path)] if i < 6 \
             else communities
@@ -221,7 +225,6 @@ def _seed_cases(ctx: DemoContext, handlers: dict) -> list[Case]:
         plans.append((i, community, person))
     Complainant.objects.bulk_create(complainants, batch_size=500)
 
-    start = today - datetime.timedelta(days=364)
     counters: dict[int, int] = defaultdict(int)
     for year, last in NumberSeries.objects.filter(series="W").values_list("year", "last"):
         counters[year] = last

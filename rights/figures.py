@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from federation.kernel.privacy import WITHHELD, small_count, withhold_one_more
 from orgs.models import Organization
-from orgs.scoping import child_of, street_of
+from orgs.scoping import child_of, street_of, subtree_q
 from rights.models import (
     Assistance,
     AssistanceKind,
@@ -27,6 +27,7 @@ from rights.models import (
     MediationSession,
     Risk,
     Satisfaction,
+    Screening,
     Status,
 )
 from rights.models.cases import overdue_rule
@@ -194,6 +195,14 @@ def register_counts(org: Organization) -> list[dict]:
                     name_en=F("colour__name_en"), colour_hex=F("colour__colour"))
             .annotate(count=Count("pk")).order_by("colour__order"))
     return list(rows)
+
+
+def screening_counts(org: Organization, start: datetime.date, end: datetime.date) -> dict:
+    """The risk register's screenings in a period (one query): screenings (household-months)
+    and the distinct households screened."""
+    return Screening.objects.filter(subtree_q("household__org", org),
+                                    month__range=(start, end)).aggregate(
+        screenings=Count("pk"), households=Count("household", distinct=True))
 
 
 def red_households(org: Organization) -> int:

@@ -81,7 +81,23 @@ def case_items(org, period: Period) -> list[SummaryItem]:
             Figure("agreements", "达成调解协议", mediations["agreements"],
                    "起", source="registry:rights:mediations")],
             key="rights:mediations", order=30),
-    ]
+    ] + risk_items(org, period)
+
+
+def risk_items(org, period: Period) -> list[SummaryItem]:
+    """The risk register (婚姻家庭风险排查) on 维权服务: households screened and screenings; a
+    count below 3 is left out (small-count protection: these are vulnerable families)."""
+    counted = figures.screening_counts(org, period.start, period.end)
+    if counted["households"] < SMALL_COUNT:
+        return []
+    last = period.last_year()
+    before = figures.screening_counts(org, last.start, last.end)
+    return [SummaryItem(
+        "rights", "开展婚姻家庭矛盾风险排查，动态管理风险家庭{households}，排查{screenings}", [
+            Figure("households", "排查风险家庭", counted["households"], "户",
+                   last=before["households"] or None, source="registry:rights:risk"),
+            Figure("screenings", "风险排查", counted["screenings"], "户次",
+                   source="registry:rights:risk")], key="rights:risk", order=35)]
 
 
 def items(org, period: Period) -> list[SummaryItem]:
