@@ -5,6 +5,8 @@ is withheld (federation.kernel.privacy), and the grants' sum with it."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from children import figures
 from federation.kernel.hooks import Figure, SummaryItem
 from federation.kernel.periods import Period
@@ -55,3 +57,12 @@ def pairing_items(org, period: Period) -> list[SummaryItem]:
                last=before["children_paired"] or None, source="registry:children.pairings"),
         Figure("visits", "上门探访", this["visits"], "次",
                source="registry:children.pairings")], key="children:pairings", order=50)]
+
+
+def measures() -> list[tuple[str, str]]:
+    """What a plan item can be measured by (federation.portal.summary.items): the keys of
+    this module's items, labelled for the plan item form."""
+    return [("children:projects", _("Child-friendly projects completed")),
+            ("children:rooms", _("Nursing rooms built")),
+            ("children:grants", _("Children aided with grants")),
+            ("children:pairings", _("Children paired with a volunteer mother"))]

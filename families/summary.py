@@ -9,6 +9,8 @@ and on 家庭文明建设 for the beautiful courtyards:
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from families import figures
 from families.models import HonourLevel, HonourType
 from families.models.reference import Subject
@@ -70,3 +72,11 @@ def courtyard_items(org, period: Period) -> list[SummaryItem]:
 
 def items(org, period: Period) -> list[SummaryItem]:
     return honour_items(org, period) + courtyard_items(org, period)
+
+
+def measures() -> list[tuple[str, str]]:
+    """What a plan item can be measured by (federation.portal.summary.items): the keys of
+    this module's items, labelled for the plan item form."""
+    return [(f"honours:{t.code}", _("Honours awarded: %(name)s") % {"name": t.name})
+            for t in HonourType.objects.order_by("order", "pk")] + [
+        ("families:courtyards", _("Beautiful courtyards: households taking part"))]

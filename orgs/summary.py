@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
 
 from federation.kernel.hooks import Figure, SummaryItem
 from federation.kernel.periods import Period
@@ -137,3 +138,17 @@ def items(org: Organization, period: Period) -> list[SummaryItem]:
             + organization_items(org, period)
             + duty_figures.summary_items(org, period, line="organization"))
 
+
+def measures() -> list[tuple[str, str]]:
+    """What a plan item can be measured by (federation.portal.summary.items): the keys of
+    this module's items, labelled for the plan item form."""
+    choices = [(f"tally:{i.code}", _("Monthly tallies: %(name)s") % {"name": i.name})
+               for i in Indicator.objects.filter(line__isnull=False, is_active=True,
+                                                 registry="").exclude(phrase="")
+               .order_by("order")]
+    choices += [(f"campaign:{c.pk}", _("Campaign activities: %(name)s") % {"name": c.name})
+                for c in Campaign.objects.order_by("name")]
+    choices += [(f"category:{c.code}", _("Activities: %(name)s") % {"name": c.name})
+                for c in ActivityCategory.objects.filter(line__isnull=False)
+                .exclude(phrase="").order_by("order")]
+    return choices + [("orgs:elections", _("Committees elected"))]

@@ -14,7 +14,7 @@ from federation.kernel.hooks import Figure, SummaryItem
 from federation.kernel.periods import Period
 from federation.kernel.privacy import SMALL_COUNT
 from rights import figures
-from rights.models import AssistanceTarget
+from rights.models import AssistanceKind, AssistanceTarget
 
 CARE_LINE = "care"
 #: Help for women's enterprise is reported under 巾帼建功 (the reports' "创业就业").
@@ -108,3 +108,13 @@ def registry_by_street(org, period: Period) -> dict[str, dict[str, int]]:
     """The registry's counts per street for the reconciliation annex: mediations started in
     the period (one query)."""
     return {"rights:mediations": figures.mediations_by_street(org, period.start, period.end)}
+
+
+def measures() -> list[tuple[str, str]]:
+    """What a plan item can be measured by (federation.portal.summary.items): the keys of
+    this module's items, labelled for the plan item form."""
+    return [("rights:cases", _("Rights cases received")),
+            ("rights:mediations", _("Marriage and family disputes mediated")),
+            ("rights:risk", _("Risk households screened"))] + [
+        (f"assistance:{kind.code}", _("Women aided: %(kind)s") % {"kind": kind.name})
+        for kind in AssistanceKind.objects.exclude(phrase="").order_by("order", "pk")]

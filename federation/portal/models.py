@@ -100,7 +100,9 @@ class PlanItem(models.Model):
     """One task of a year's work plan (工作要点), kept by staff per line of work: the task in
     one sentence, a target figure where there is one, the lead organization and the month it
     is due. Next year's items draft the summary's plan part (工作思路); this year's, with the
-    indicator they are measured on, report their progress in a half-year summary."""
+    figure that measures them (`measure`: a summary item's key, e.g. "tally:lectures",
+    "honours:most_beautiful_family", "children:rooms"), give that figure its annual target
+    and report their progress in a half-year summary."""
 
     scope_field = "org"
 
@@ -114,10 +116,11 @@ class PlanItem(models.Model):
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2, null=True,
                                  blank=True)
     unit = models.CharField(_("unit"), max_length=10, blank=True)
-    indicator = models.ForeignKey(
-        "orgs.Indicator", verbose_name=_("measured by the indicator"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
-        help_text=_("Progress is the indicator's total from 1 January."))
+    measure = models.CharField(
+        _("measured by"), max_length=80, blank=True,
+        help_text=_("The summary's figure that measures the task (a monthly tally indicator, "
+                    "an honour, a campaign, a registry): its target and progress are stated "
+                    "with that figure."))
     lead = models.ForeignKey("orgs.Organization", verbose_name=_("lead organization"),
                              on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     due_month = models.PositiveSmallIntegerField(

@@ -62,7 +62,7 @@ def build_files(ctx: SummaryContext, xlsx: Path, docx: Path | None,
             progress(_("Writing the narrative draft"), 95)
         atomic_write(docx, lambda p: write_narrative(
             p, org_name=ctx.org.name, period=period, items=items,
-            plan=plan_sections(ctx.org, period), generated=generated))
+            plan=plan_sections(ctx.org, period, items), generated=generated))
     return items
 
 

@@ -17,11 +17,11 @@ from federation.kernel.pagination import paginate
 from federation.kernel.permissions import role_required
 from federation.kernel.views import form_page
 from federation.portal.models import PlanItem, ReportRun
+from federation.portal.summary.items import measure_choices
 from federation.portal.summary.narrative import period_words
 from federation.portal.summary.service import request_run
 from orgs.models import Organization, OrgKind, Role
 from orgs.scoping import ScopedFormMixin, get_visible_or_404
-from orgs.tallies.models import Indicator
 
 SUMMARY_ROLES = (Role.DISTRICT_ADMIN, Role.DISTRICT_STAFF, Role.LEADER, Role.STREET_CHAIR)
 
@@ -88,13 +88,15 @@ PLAN_WRITERS = (Role.DISTRICT_ADMIN, Role.DISTRICT_STAFF, Role.STREET_CHAIR)
 class PlanItemForm(ScopedFormMixin, forms.ModelForm):
     class Meta:
         model = PlanItem
-        fields = ["org", "year", "line", "task", "target", "unit", "indicator", "lead",
+        fields = ["org", "year", "line", "task", "target", "unit", "measure", "lead",
                   "due_month", "order"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["line"].queryset = LineOfWork.objects.filter(is_active=True)
-        self.fields["indicator"].queryset = Indicator.objects.filter(is_active=True)
+        self.fields["measure"] = forms.ChoiceField(
+            label=self.fields["measure"].label, help_text=self.fields["measure"].help_text,
+            required=False, choices=[("", "---------")] + measure_choices())
         self.fields["org"].queryset = Organization.objects.filter(
             kind__in=[OrgKind.DISTRICT, OrgKind.STREET])
         self.fields["year"].min_value, self.fields["year"].max_value = 2000, 2100
@@ -115,8 +117,12 @@ def _plan_year(request) -> int:
 @role_required(*SUMMARY_ROLES)
 def plan_list(request):
     year = _plan_year(request)
-    items = (PlanItem.objects.visible_to(request.user).filter(year=year)
-             .select_related("org", "line", "lead", "indicator"))
+    items = list(PlanItem.objects.visible_to(request.user).filter(year=year)
+                 .select_related("org", "line", "lead"))
+    if any(item.measure for item in items):
+        labels = dict(measure_choices())
+        for item in items:
+            item.measure_label = labels.get(item.measure, item.measure)
     return render(request, "summary/plan.html", {
         "year": year, "items": items, "years": [year - 1, year, year + 1],
         "can_write": request.user.role in PLAN_WRITERS})
