@@ -22,6 +22,7 @@ from families.models import (
     ScoreSheet,
     Subject,
 )
+from families.models.reference import Workflow
 from families.photos import PHOTO_CHECK
 from federation.kernel.uploads import check_each
 from orgs.models import Organization, OrgKind, Person, Position
@@ -117,8 +118,10 @@ class InspectionForm(forms.Form):
 class HonourTypeChoiceForm(forms.Form):
     """The first step of a nomination: the honour type decides which criteria are offered."""
 
-    honour_type = forms.ModelChoiceField(label=_("honour type"),
-                                         queryset=HonourType.objects.active())
+    honour_type = forms.ModelChoiceField(
+        label=_("honour type"), queryset=HonourType.objects.active().exclude(
+            workflow=Workflow.LIST),
+        help_text=_("Mass honours such as 五好文明家庭 are awarded by list, not nominated."))
 
 
 class NominationForm(ScopedFormMixin, forms.Form):
@@ -135,8 +138,8 @@ class NominationForm(ScopedFormMixin, forms.Form):
     name = forms.CharField(label=_("new recipient's name"), max_length=120, required=False)
     household = forms.ModelChoiceField(label=_("household (families only)"), required=False,
                                        queryset=Household.objects.none())
-    honour_type = forms.ModelChoiceField(label=_("honour type"),
-                                         queryset=HonourType.objects.active())
+    honour_type = forms.ModelChoiceField(label=_("honour type"), queryset=HonourType.objects
+                                         .active().exclude(workflow=Workflow.LIST))
     level = forms.ModelChoiceField(label=_("level"), queryset=None)
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
     source = forms.ChoiceField(label=_("nomination"), choices=Honour._meta.get_field(

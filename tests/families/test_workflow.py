@@ -148,7 +148,7 @@ def test_disqualify_needs_a_finding(world, honour):
 def test_pages_drive_the_workflow(world, login):
     """As community_chair nominate; as street_chair recommend; as district_staff award."""
     client = login(world.users["community_chair"])
-    honour_type = HonourType.objects.get(code="five-good-family")
+    honour_type = HonourType.objects.get(code="most-beautiful-family")
     criteria = list(honour_type.criteria_set.criteria.values_list("pk", flat=True)[:3])
     response = client.post(reverse("families:honour_nominate"), {
         "kind": "family", "name": "王秀英家庭", "honour_type": honour_type.pk,
@@ -199,24 +199,24 @@ def test_nomination_offers_only_the_chosen_types_criteria(world, login):
     url = reverse("families:honour_nominate")
     first = client.get(url)  # step one: the type only
     assert "criteria" not in first.context["form"].fields
-    five_good = HonourType.objects.get(code="five-good-family")
-    other = HonourType.objects.exclude(criteria_set=five_good.criteria_set).exclude(
+    most_beautiful = HonourType.objects.get(code="most-beautiful-family")
+    other = HonourType.objects.exclude(criteria_set=most_beautiful.criteria_set).exclude(
         criteria_set=None).first()
-    page = client.get(url, {"honour_type": five_good.pk})
+    page = client.get(url, {"honour_type": most_beautiful.pk})
     offered = set(page.context["form"].fields["criteria"].queryset)
-    assert offered == set(five_good.criteria_set.criteria.all())
+    assert offered == set(most_beautiful.criteria_set.criteria.all())
     # the type select swaps the criteria in when it changes (htmx)
     assert 'hx-select="#div_id_criteria"' in page.content.decode()
     foreign = other.criteria_set.criteria.first()
     response = client.post(url, {
-        "kind": "family", "name": "王秀英家庭", "honour_type": five_good.pk,
+        "kind": "family", "name": "王秀英家庭", "honour_type": most_beautiful.pk,
         "level": HonourLevel.objects.get(code="community").pk, "year": 2025, "source": "peer",
         "criteria": [foreign.pk]})
     assert response.status_code == 200 and not Honour.objects.exists()
     assert "criteria" in response.context["form"].errors
     # with the criteria of its own type the nomination is saved
     response = client.post(url, {
-        "kind": "family", "name": "王秀英家庭", "honour_type": five_good.pk,
+        "kind": "family", "name": "王秀英家庭", "honour_type": most_beautiful.pk,
         "level": HonourLevel.objects.get(code="community").pk, "year": 2025, "source": "peer",
         "criteria": [c.pk for c in offered]})
     assert response.status_code == 302 and Honour.objects.get().criteria.count() == len(offered)
@@ -225,13 +225,13 @@ def test_nomination_offers_only_the_chosen_types_criteria(world, login):
 def test_district_staff_nominate_for_district_level_honours(world, login):
     client = login(world.users["district_staff"])
     url = reverse("families:honour_nominate")
-    five_good = HonourType.objects.get(code="five-good-family")
-    page = client.get(url, {"honour_type": five_good.pk})
+    most_beautiful = HonourType.objects.get(code="most-beautiful-family")
+    page = client.get(url, {"honour_type": most_beautiful.pk})
     levels = set(page.context["form"].fields["level"].queryset.values_list("code", flat=True))
     assert "district" in levels and not levels & {"street", "community"}
     orgs = set(page.context["form"].fields["org"].queryset)
     assert orgs == {world.c1, world.c2, world.c3}
-    data = {"org": world.c3.pk, "kind": "family", "name": "李家", "honour_type": five_good.pk,
+    data = {"org": world.c3.pk, "kind": "family", "name": "李家", "honour_type": most_beautiful.pk,
             "level": HonourLevel.objects.get(code="community").pk, "year": 2025,
             "source": "organization"}
     assert client.post(url, data).status_code == 200 and not Honour.objects.exists()
