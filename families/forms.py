@@ -14,6 +14,7 @@ from families.models import (
     Criterion,
     Finding,
     Honour,
+    HonourLevel,
     HonourType,
     Household,
     InspectionRound,
@@ -260,6 +261,27 @@ class RoundForm(ScopedFormMixin, forms.ModelForm):
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"),
                            widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+
+class AwardListUploadForm(UploadForm):
+    """A mass honour's list: the type (one awarded by list), level and year, and the file."""
+
+    honour_type = forms.ModelChoiceField(
+        label=_("honour type"), queryset=HonourType.objects.active().filter(
+            workflow=Workflow.LIST))
+    level = forms.ModelChoiceField(label=_("level"), queryset=HonourLevel.objects.active())
+    year = forms.IntegerField(label=_("year"), min_value=2000)
+    field_order = ["honour_type", "level", "year", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year > timezone.localdate().year:
+            raise forms.ValidationError(_("An honour cannot be awarded for a future year."))
+        return year
 
 
 def household_for(user, pk: int) -> Household:

@@ -286,12 +286,6 @@ class Honour(models.Model):
         actions.append(Action.DISQUALIFY)  # anyone in the chain who learns of a finding
         return actions
 
-    def act(self, action: str, user, **kwargs) -> None:
-        """Take a step: families.services.act (one transaction on the locked row)."""
-        from families import services
-
-        services.act(self, action, user, **kwargs)
-
     def apply(self, action: str, user, *, note: str = "", finding: str = "",
               notice_ends: datetime.date | None = None, on: datetime.date | None = None
               ) -> HonourStep:

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from families import services
 from families.models import Action, Honour, HonourLevel, HonourType, State
 from tests.families.factories import HonourFactory
 
@@ -32,7 +33,7 @@ def walk_to(honour, users, state):
             return
         # the notice is published ten days before TODAY and has run its course by then
         on = TODAY - datetime.timedelta(days=10) if action == Action.PUBLISH else TODAY
-        honour.act(action, users[role], on=on)
+        services.act(honour, action, users[role], on=on)
 
 
 def test_full_path_to_award(world, honour):
@@ -71,11 +72,11 @@ def test_allowed_actions_per_role_and_state(world, honour, state, role):
 
 def test_forbidden_step_raises_and_changes_nothing(world, honour):
     with pytest.raises(PermissionDenied):
-        honour.act(Action.AWARD, world.users["district_staff"], on=TODAY)
+        services.act(honour, Action.AWARD, world.users["district_staff"], on=TODAY)
     with pytest.raises(PermissionDenied):  # the street chair cannot review in the community
-        honour.act(Action.REVIEW, world.users["street_chair"], on=TODAY)
+        services.act(honour, Action.REVIEW, world.users["street_chair"], on=TODAY)
     with pytest.raises(PermissionDenied):  # a chair of another community
-        honour.act(Action.REVIEW, world.users["other_community_chair"], on=TODAY)
+        services.act(honour, Action.REVIEW, world.users["other_community_chair"], on=TODAY)
     honour.refresh_from_db()
     assert honour.state == State.NOMINATED and not honour.steps.exists()
 
@@ -84,22 +85,22 @@ def test_notice_must_last_three_days(world, honour):
     walk_to(honour, world.users, State.REVIEWED)
     chair = world.users["community_chair"]
     with pytest.raises(ValidationError):  # two days, counting both
-        honour.act(Action.PUBLISH, chair, notice_ends=D(2025, 6, 19), on=D(2025, 6, 18))
+        services.act(honour, Action.PUBLISH, chair, notice_ends=D(2025, 6, 19), on=D(2025, 6, 18))
     with pytest.raises(ValidationError):  # a back-dated end
-        honour.act(Action.PUBLISH, chair, notice_ends=D(2025, 6, 2), on=D(2025, 6, 18))
+        services.act(honour, Action.PUBLISH, chair, notice_ends=D(2025, 6, 2), on=D(2025, 6, 18))
     honour.refresh_from_db()
     assert honour.state == State.REVIEWED and honour.notice_starts is None
-    honour.act(Action.PUBLISH, chair, on=D(2025, 6, 18))  # blank end: exactly three days
+    services.act(honour, Action.PUBLISH, chair, on=D(2025, 6, 18))  # blank end: exactly three days
     honour.refresh_from_db()
     assert (honour.notice_starts, honour.notice_ends) == (D(2025, 6, 18), D(2025, 6, 20))
     street = world.users["street_chair"]
     assert Action.RECOMMEND not in honour.allowed_actions(street, D(2025, 6, 20))  # still running
     with pytest.raises(ValidationError, match="2025-06-21"):  # refused, saying from when
-        honour.act(Action.RECOMMEND, street, on=D(2025, 6, 20))
+        services.act(honour, Action.RECOMMEND, street, on=D(2025, 6, 20))
     honour.refresh_from_db()
     assert honour.state == State.NOTICE
     assert Action.RECOMMEND in honour.allowed_actions(street, D(2025, 6, 21))
-    honour.act(Action.RECOMMEND, street, on=D(2025, 6, 21))
+    services.act(honour, Action.RECOMMEND, street, on=D(2025, 6, 21))
 
 
 def test_notice_dates_come_from_the_day_it_is_published(world, login):
@@ -124,8 +125,8 @@ def test_notice_dates_come_from_the_day_it_is_published(world, login):
 def test_reject_needs_a_reason(world, honour):
     walk_to(honour, world.users, State.RECOMMENDED)
     with pytest.raises(ValidationError):
-        honour.act(Action.REJECT, world.users["district_staff"], note=" ", on=TODAY)
-    honour.act(Action.REJECT, world.users["district_staff"], note="材料不全", on=TODAY)
+        services.act(honour, Action.REJECT, world.users["district_staff"], note=" ", on=TODAY)
+    services.act(honour, Action.REJECT, world.users["district_staff"], note="材料不全", on=TODAY)
     honour.refresh_from_db()
     assert honour.state == State.REJECTED and honour.rejection_reason == "材料不全"
 
@@ -133,7 +134,7 @@ def test_reject_needs_a_reason(world, honour):
 @pytest.mark.parametrize("state", list(ALLOWED))
 def test_disqualifying_finding_stops_it_at_any_step(world, honour, state):
     walk_to(honour, world.users, state)
-    honour.act(Action.DISQUALIFY, world.users["street_chair"], finding="gambling",
+    services.act(honour, Action.DISQUALIFY, world.users["street_chair"], finding="gambling",
                note="派出所通报", on=TODAY)
     honour.refresh_from_db()
     assert honour.state == State.DISQUALIFIED and honour.finding == "gambling"
@@ -142,7 +143,7 @@ def test_disqualifying_finding_stops_it_at_any_step(world, honour, state):
 
 def test_disqualify_needs_a_finding(world, honour):
     with pytest.raises(ValidationError):
-        honour.act(Action.DISQUALIFY, world.users["community_chair"], on=TODAY)
+        services.act(honour, Action.DISQUALIFY, world.users["community_chair"], on=TODAY)
 
 
 def test_pages_drive_the_workflow(world, login):
