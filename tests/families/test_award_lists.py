@@ -198,3 +198,16 @@ def test_the_lists_page_query_count_is_pinned(world, staff, get_page):
     get_page(staff, reverse("families:award_lists"), queries=base)
     get_page(staff, reverse("families:award_list", args=[AwardList.objects.first().pk]),
              queries=None)
+
+
+def test_a_pending_list_is_on_the_districts_to_do_list(world, staff, login):
+    def todo(client):
+        return {i.url: i.count for i in client.get(reverse("todo")).context["items"]}
+
+    url = reverse("families:award_lists")
+    assert url not in todo(staff)
+    post(staff, good_rows(world, 2))
+    assert todo(staff)[url] == 1
+    assert url not in todo(login(world.users["street_chair"]))
+    services.approve_award_list(AwardList.objects.get(), world.users["district_admin"])
+    assert url not in todo(login(world.users["district_staff"]))
