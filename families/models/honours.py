@@ -140,7 +140,7 @@ class AwardList(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Awaiting approval")
-        APPROVED = "approved", _("Approved")
+        APPROVED = "approved", _("Approved and awarded")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     honour_type = models.ForeignKey(HonourType, on_delete=models.PROTECT, related_name="+",
