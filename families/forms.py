@@ -226,8 +226,11 @@ class StepForm(forms.Form):
     notice_ends = forms.DateField(label=_("public notice ends"), required=False,
                                   widget=DateInput())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, reason_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if reason_only:  # revoking a standing title asks only for the reason
+            del self.fields["finding"], self.fields["notice_ends"]
+            return
         self.fields["notice_ends"].help_text = _(
             "The notice starts today, when it is published, and runs for at least %(days)s "
             "days; left blank, exactly %(days)s.") % {"days": MIN_NOTICE_DAYS}

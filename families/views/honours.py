@@ -48,11 +48,13 @@ def honour_export(request):
 def honour_detail(request, pk: int):
     honour = get_visible_or_404(Honour.objects.select_related(
         "recipient", "honour_type__criteria_set", "level", "org"), request.user, pk=pk)
+    actions = honour.allowed_actions(request.user)
     return render(request, "families/honour_detail.html", {
         "honour": honour, "criteria": honour.criteria.all(), "photos": honour.photos.all(),
-        "steps": honour.steps.select_related("actor"), "form": StepForm(),
+        "steps": honour.steps.select_related("actor"),
+        "form": StepForm(reason_only=actions == [Action.REVOKE]),
         "notice_running": honour.notice_running(),
-        "actions": [(a, Action(a).label) for a in honour.allowed_actions(request.user)]})
+        "actions": [(a, Action(a).label) for a in actions]})
 
 
 @require_POST

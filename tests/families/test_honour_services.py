@@ -84,6 +84,7 @@ def test_the_district_revokes_a_standing_title_with_a_reason(world, login):
     client = login(world.users["district_staff"])
     page = client.get(reverse("families:honour", args=[honour.pk]))
     assert reverse("families:honour_step", args=[honour.pk, "revoke"]) in page.content.decode()
+    assert set(page.context["form"].fields) == {"note"}  # only the reason is asked
     client.post(reverse("families:honour_step", args=[honour.pk, "revoke"]),
                 {"note": "单位考核不合格"})
     honour.refresh_from_db()
