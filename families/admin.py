@@ -49,8 +49,8 @@ class ScoreSheetAdmin(admin.ModelAdmin):
 
 @admin.register(HonourType)
 class HonourTypeAdmin(admin.ModelAdmin):
-    list_display = [*REFERENCE, "subject", "criteria_set"]
-    list_filter = ["subject"]
+    list_display = [*REFERENCE, "subject", "workflow", "line", "criteria_set"]
+    list_filter = ["subject", "workflow", "line"]
 
 
 @admin.register(CourtyardTier)

@@ -1,4 +1,6 @@
-"""Demo honours over two years and ~16,000 courtyard households with inspections (district scale).
+"""Demo honours over two years and ~16,000 courtyard households with inspections (district scale);
+五好文明家庭 awarded by list (last year's and this year's approved, one more awaiting approval)
+and 巾帼文明岗 created over the years at every level, a few revoked.
 
 Everything goes in with bulk_create; tiers and plaque events are worked out in memory with the
 same pure rule the portal uses (`plaque_changes`), so the demo obeys the tier rules.
@@ -11,6 +13,7 @@ from decimal import Decimal
 
 from django.utils import timezone, translation
 
+from families import services
 from families.models import (
     Action,
     CourtyardCategory,
@@ -29,6 +32,7 @@ from families.models import (
     ScoreSheet,
     Source,
     State,
+    Workflow,
 )
 from families.models.courtyards import plaque_changes, tier_for
 from families.models.honours import FORWARD
@@ -51,8 +55,11 @@ def seed(ctx: DemoContext) -> None:
     n_inspections = _seed_inspections(ctx, households, communities)
     _seed_rounds(ctx)
     n_honours = _seed_honours(ctx, communities, households)
+    n_standing = _seed_standing_titles(ctx, communities)
+    n_listed = _seed_award_lists(ctx, households)
     ctx.out.write(f"    {len(households)} households, {n_inspections} inspections, "
-                  f"{n_honours} honours")
+                  f"{n_honours} honours, {n_standing} standing titles, {n_listed} honoured "
+                  "by list")
 
 
 def _seed_households(ctx: DemoContext, communities) -> list[Household]:
@@ -185,7 +192,8 @@ def _seed_rounds(ctx: DemoContext) -> None:
 
 def _seed_honours(ctx: DemoContext, communities, households) -> int:
     rng = ctx.rng
-    types = list(HonourType.objects.active().select_related("criteria_set"))
+    types = list(HonourType.objects.active().exclude(workflow__in=(
+        Workflow.LIST, Workflow.STANDING)).select_related("criteria_set"))
     criteria = {t.pk: list(t.criteria_set.criteria.all()) if t.criteria_set else [] for t in types}
     levels = {lv.code: lv for lv in HonourLevel.objects.active()}
     chairs = {u.org_id: u for u in User.objects.filter(
@@ -235,6 +243,86 @@ def _seed_honours(ctx: DemoContext, communities, households) -> int:
          for c in rng.sample(criteria[h.honour_type_id], min(3, len(criteria[h.honour_type_id])))),
         batch_size=BATCH)
     return len(honours)
+
+
+def _seed_standing_titles(ctx: DemoContext, communities) -> int:
+    """巾帼文明岗 created over eight years (more at the lower levels), each through the full
+    steps; about one in twelve revoked since."""
+    rng = ctx.rng
+    honour_type = HonourType.objects.filter(workflow=Workflow.STANDING).first()
+    if honour_type is None:
+        return 0
+    levels = {lv.code: lv for lv in HonourLevel.objects.active()}
+    staff = ctx.users[Role.DISTRICT_STAFF]
+    actors = {Role.COMMUNITY_CHAIR: staff, Role.STREET_CHAIR: staff}
+    units = ("卫生服务站", "幼儿园", "税务分局窗口", "供电所营业厅", "社区服务中心", "小学教研组",
+             "人民医院护理部", "农商银行网点")
+    honours, recipients, steps = [], [], []
+    for _ in range(ctx.n(80, 8)):
+        community = rng.choice(communities)
+        year = ctx.today.year - rng.randrange(0, 8)
+        recipient = Recipient(kind=honour_type.subject, org=community, name=(
+            community.name.removesuffix("妇联") + rng.choice(units)))
+        level = levels[rng.choice(("national", "provincial", "provincial", "city", "city",
+                                   "city", "district", "district", "district", "district"))]
+        honour = Honour(recipient=recipient, honour_type=honour_type, level=level, year=year,
+                        org=community, source=Source.ORGANIZATION, state=State.AWARDED,
+                        citation="岗位建功，服务优质，群众满意度高。")
+        steps.extend(_walk(ctx, honour, actors, staff))
+        recipients.append(recipient)
+        honours.append(honour)
+    earlier = [h for h in honours if h.awarded_on and h.year < ctx.today.year]
+    for honour in [h for h in earlier if rng.random() < 0.08] or earlier[:1]:
+        honour.revoked_on = min(ctx.today, honour.awarded_on + datetime.timedelta(
+            days=rng.randrange(200, 900)))
+        honour.revocation_reason = "复核不达标，撤销称号"
+        steps.append(HonourStep(honour=honour, action=Action.REVOKE, from_state=State.AWARDED,
+                                to_state=State.AWARDED, actor=staff,
+                                note=honour.revocation_reason,
+                                at=timezone.make_aware(datetime.datetime.combine(
+                                    honour.revoked_on, datetime.time(10)))))
+    Recipient.objects.bulk_create(recipients, batch_size=BATCH)
+    for honour in honours:
+        honour.recipient_id = honour.recipient.pk
+    Honour.objects.bulk_create(honours, batch_size=BATCH)
+    for step in steps:
+        step.honour_id = step.honour.pk
+        step.at = min(step.at, timezone.now())
+    HonourStep.objects.bulk_create(steps, batch_size=BATCH)
+    return len(honours)
+
+
+def _seed_award_lists(ctx: DemoContext, households) -> int:
+    """五好文明家庭 by list: last year's and this year's district lists approved, and a further
+    list this year awaiting approval (on the district's to-do)."""
+    honour_type = HonourType.objects.filter(workflow=Workflow.LIST).order_by("order").first()
+    if honour_type is None:
+        return 0
+    rng = ctx.rng
+    staff = ctx.users[Role.DISTRICT_STAFF]
+    approver = ctx.users.get(Role.DISTRICT_ADMIN, staff)
+    district = HonourLevel.objects.get(code="district")
+    street = HonourLevel.objects.get(code="street")
+    pool = [h for h in households if h.in_campaign]
+    awarded = 0
+    for year, level, size, approve in (
+            (ctx.today.year - 1, district, ctx.n(1500, 12), True),
+            (ctx.today.year, district, ctx.n(1800, 15), True),
+            (ctx.today.year, street, ctx.n(400, 5), False)):
+        chosen = rng.sample(pool, min(size, len(pool)))
+        if not approve:  # not the households already honoured this year
+            honoured = set(Honour.objects.filter(honour_type=honour_type, year=year)
+                           .values_list("recipient__household_id", flat=True))
+            chosen = [h for h in chosen if h.pk not in honoured]
+        entries = [services.Entry(row=i, org_id=h.org_id, name=f"{h.head_name}家庭",
+                                  household_id=h.pk)
+                   for i, h in enumerate(sorted(chosen, key=lambda h: (h.org_id, h.pk)),
+                                         start=2)]
+        award_list = services.create_award_list(honour_type, level, year, entries, staff)
+        if approve:
+            on = min(ctx.today, datetime.date(year, 12, 10))
+            awarded += services.approve_award_list(award_list, approver, on=on)
+    return awarded
 
 
 def _final_state(rng) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 
-from families.models import CourtyardTier, Honour, Household, Inspection, State
+from families.models import CourtyardTier, Honour, Household, Inspection, State, Workflow
 from orgs.models import Organization, OrgKind
 from orgs.scoping import street_of, subtree_q
 
@@ -140,6 +140,24 @@ def awarded_by_year(org: Organization, years: list[int]) -> dict[int, int]:
 def awarded_by_type_and_level(org: Organization, year: int) -> dict[tuple[int, int], int]:
     """Honours awarded in the year, {(honour_type_id, level_id): n}: one query."""
     rows = (Honour.objects.within(org).filter(year=year, state=State.AWARDED).order_by()
+            .values("honour_type_id", "level_id").annotate(n=Count("pk")))
+    return {(r["honour_type_id"], r["level_id"]): r["n"] for r in rows}
+
+
+def in_force_q(on: datetime.date) -> Q:
+    """Standing titles in force on a day: awarded by then (an honour without its award date
+    counts from its year) and not revoked by then (a revoked title stops counting from the
+    day of its revocation)."""
+    awarded = Q(awarded_on__lte=on) | Q(awarded_on__isnull=True, year__lte=on.year)
+    return (Q(state=State.AWARDED, honour_type__workflow=Workflow.STANDING) & awarded
+            & (Q(revoked_on__isnull=True) | Q(revoked_on__gt=on)))
+
+
+def standing_titles_in_force(org: Organization, on: datetime.date
+                             ) -> dict[tuple[int, int], int]:
+    """Standing titles (巾帼文明岗 …) created up to `on` and still in force that day,
+    cumulatively over the years, {(honour_type_id, level_id): n}: one query."""
+    rows = (Honour.objects.within(org).filter(in_force_q(on)).order_by()
             .values("honour_type_id", "level_id").annotate(n=Count("pk")))
     return {(r["honour_type_id"], r["level_id"]): r["n"] for r in rows}
 

@@ -14,6 +14,7 @@ from families.models import (
     Criterion,
     Finding,
     Honour,
+    HonourLevel,
     HonourType,
     Household,
     InspectionRound,
@@ -22,6 +23,7 @@ from families.models import (
     ScoreSheet,
     Subject,
 )
+from families.models.reference import Workflow
 from families.photos import PHOTO_CHECK
 from federation.kernel.uploads import check_each
 from orgs.models import Organization, OrgKind, Person, Position
@@ -117,8 +119,10 @@ class InspectionForm(forms.Form):
 class HonourTypeChoiceForm(forms.Form):
     """The first step of a nomination: the honour type decides which criteria are offered."""
 
-    honour_type = forms.ModelChoiceField(label=_("honour type"),
-                                         queryset=HonourType.objects.active())
+    honour_type = forms.ModelChoiceField(
+        label=_("honour type"), queryset=HonourType.objects.active().exclude(
+            workflow=Workflow.LIST),
+        help_text=_("Mass honours such as 五好文明家庭 are awarded by list, not nominated."))
 
 
 class NominationForm(ScopedFormMixin, forms.Form):
@@ -135,8 +139,8 @@ class NominationForm(ScopedFormMixin, forms.Form):
     name = forms.CharField(label=_("new recipient's name"), max_length=120, required=False)
     household = forms.ModelChoiceField(label=_("household (families only)"), required=False,
                                        queryset=Household.objects.none())
-    honour_type = forms.ModelChoiceField(label=_("honour type"),
-                                         queryset=HonourType.objects.active())
+    honour_type = forms.ModelChoiceField(label=_("honour type"), queryset=HonourType.objects
+                                         .active().exclude(workflow=Workflow.LIST))
     level = forms.ModelChoiceField(label=_("level"), queryset=None)
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
     source = forms.ChoiceField(label=_("nomination"), choices=Honour._meta.get_field(
@@ -222,8 +226,11 @@ class StepForm(forms.Form):
     notice_ends = forms.DateField(label=_("public notice ends"), required=False,
                                   widget=DateInput())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, reason_only: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if reason_only:  # revoking a standing title asks only for the reason
+            del self.fields["finding"], self.fields["notice_ends"]
+            return
         self.fields["notice_ends"].help_text = _(
             "The notice starts today, when it is published, and runs for at least %(days)s "
             "days; left blank, exactly %(days)s.") % {"days": MIN_NOTICE_DAYS}
@@ -257,6 +264,27 @@ class RoundForm(ScopedFormMixin, forms.ModelForm):
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"),
                            widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}))
+
+
+class AwardListUploadForm(UploadForm):
+    """A mass honour's list: the type (one awarded by list), level and year, and the file."""
+
+    honour_type = forms.ModelChoiceField(
+        label=_("honour type"), queryset=HonourType.objects.active().filter(
+            workflow=Workflow.LIST))
+    level = forms.ModelChoiceField(label=_("level"), queryset=HonourLevel.objects.active())
+    year = forms.IntegerField(label=_("year"), min_value=2000)
+    field_order = ["honour_type", "level", "year", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = timezone.localdate().year
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        if year > timezone.localdate().year:
+            raise forms.ValidationError(_("An honour cannot be awarded for a future year."))
+        return year
 
 
 def household_for(user, pk: int) -> Household:

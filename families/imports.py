@@ -1,4 +1,5 @@
-"""Excel imports of households and of an inspection round: every row valid, or nothing saved."""
+"""Excel imports of households, of an inspection round and of a mass honour's award list: every
+row valid, or nothing saved."""
 
 from __future__ import annotations
 
@@ -11,13 +12,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from families import services
 from families.models import (
+    AwardList,
+    AwardListEntry,
     CourtyardCategory,
+    Honour,
+    HonourLevel,
+    HonourType,
     Household,
     Inspection,
     InspectionRound,
     PlaqueEvent,
     ScoreSheet,
+    State,
+    Subject,
     record_inspection,
 )
 from federation.kernel.db import analyze
@@ -215,3 +224,118 @@ def import_round(upload, inspection_round: InspectionRound, user) -> ImportResul
                               round=inspection_round)
         analyze(Household, Inspection, PlaqueEvent)
     return ImportResult(saved=len(pending))
+
+
+def award_list_sheet() -> SheetSpec:
+    return SheetSpec(gettext_lazy("Award list"), (
+        Column("org", gettext_lazy("community/village code"), required=True),
+        Column("name", gettext_lazy("household or unit name"), width=24),
+        Column("household", gettext_lazy("household number"), kind="int"),
+        Column("citation", gettext_lazy("citation"), width=30),
+    ))
+
+
+def award_list_template() -> bytes:
+    note = _("One row per household or unit awarded. The community/village code is the "
+             "organization's code (a unit may also stand under its street's code). A household "
+             "may be named by its number in the household registry, its name then being the "
+             "head's; otherwise give the household's or unit's name. Nothing is saved unless "
+             "every row is valid; the list is awarded when it is approved.")
+    return build_template([award_list_sheet()], note=note)
+
+
+@dataclass
+class AwardListResult(ImportResult):
+    award_list: object = None
+
+
+def import_award_list(upload, honour_type: HonourType, level: HonourLevel, year: int,
+                      user) -> AwardListResult:
+    """Validate a mass honour's list whole: every row valid, or nothing saved. A row names a
+    community/village (or, for units, a street) in the user's scope, and a household of it
+    or a name; no recipient twice, nor one that already holds (or is listed for) the honour
+    that year."""
+    spec = award_list_sheet()
+    try:
+        sheets, errors = read_workbook(upload_bytes(upload), [spec])
+    except UploadRejected as exc:
+        return AwardListResult(errors=exc.errors)
+    rows, name = sheets[str(spec.name)].rows, str(spec.name)
+    header = {c.key: str(c.header) for c in spec.columns}
+    kinds = [OrgKind.COMMUNITY] if honour_type.subject == Subject.FAMILY else [
+        OrgKind.COMMUNITY, OrgKind.STREET]
+    orgs = {o.code: o for o in Organization.objects.visible_to(user).filter(
+        kind__in=kinds, code__in={r["org"] for r in rows}).only("pk", "code", "name")}
+    numbers = {r["household"] for r in rows if r["household"]}
+    households = {h.pk: h for h in Household.objects.visible_to(user).filter(
+        pk__in=numbers).only("pk", "org_id", "head_name")} if (
+        numbers and honour_type.subject == Subject.FAMILY) else {}
+
+    def key_of(org_id, household_id, text):
+        return ("household", household_id) if household_id else ("name", org_id, text)
+
+    held = set()
+    for r in Honour.objects.filter(
+            honour_type=honour_type, year=year, org__in=orgs.values()).exclude(
+            state__in=[State.REJECTED, State.DISQUALIFIED]).values(
+            "org_id", "recipient__household_id", "recipient__name"):
+        held.add(key_of(r["org_id"], r["recipient__household_id"], r["recipient__name"]))
+    listed = {key_of(e["org_id"], e["household_id"], e["name"]) for e in
+              AwardListEntry.objects.filter(
+                  award_list__honour_type=honour_type, award_list__year=year,
+                  award_list__status=AwardList.Status.PENDING,
+                  org__in=orgs.values()).values("org_id", "household_id", "name")}
+    seen: dict[tuple, int] = {}
+    entries = []
+    for row in rows:
+        org = orgs.get(row["org"])
+        if org is None:
+            errors.append(CellError(name, row["_row"], header["org"], _(
+                "Unknown community/village code %(code)s (or outside your organization).")
+                % {"code": row["org"]}))
+            continue
+        household = None
+        if row["household"]:
+            household = households.get(row["household"])
+            if honour_type.subject != Subject.FAMILY:
+                errors.append(CellError(name, row["_row"], header["household"], _(
+                    "%(type)s is not awarded to households: leave the household number "
+                    "blank.") % {"type": honour_type.name}))
+                continue
+            if household is None or household.org_id != org.pk:
+                errors.append(CellError(name, row["_row"], header["household"], _(
+                    "Household %(n)s is not registered in %(org)s.")
+                    % {"n": row["household"], "org": org.name}))
+                continue
+        text = (row["name"] or "").strip() or (
+            _("%(head)s's family") % {"head": household.head_name} if household else "")
+        if not text:
+            errors.append(CellError(name, row["_row"], header["name"], _(
+                "Give the household's or unit's name, or the household number.")))
+            continue
+        if len(text) > 120:
+            errors.append(CellError(name, row["_row"], header["name"], _(
+                "At most 120 characters.")))
+            continue
+        key = key_of(org.pk, household.pk if household else None, text)
+        if key in seen:
+            errors.append(CellError(name, row["_row"], header["name"], _(
+                "Duplicate of row %(row)s.") % {"row": seen[key]}))
+        elif key in held:
+            errors.append(CellError(name, row["_row"], header["name"], _(
+                "%(name)s already holds or is nominated for %(type)s in %(year)s.")
+                % {"name": text, "type": honour_type.name, "year": year}))
+        elif key in listed:
+            errors.append(CellError(name, row["_row"], header["name"], _(
+                "%(name)s is already on a list of %(type)s awaiting approval.")
+                % {"name": text, "type": honour_type.name}))
+        seen.setdefault(key, row["_row"])
+        entries.append(services.Entry(row=row["_row"], org_id=org.pk, name=text,
+                                      household_id=household.pk if household else None,
+                                      citation=(row["citation"] or "").strip()[:300]))
+    if not errors and not entries:
+        errors.append(CellError(name, None, "", _("The list has no rows.")))
+    if errors:
+        return AwardListResult(errors=errors)
+    award_list = services.create_award_list(honour_type, level, year, entries, user)
+    return AwardListResult(saved=len(entries), award_list=award_list)

@@ -1,4 +1,5 @@
-"""What the families registry asks of a user: honours waiting for her step."""
+"""What the families registry asks of a user: honours waiting for her step, and for the
+district, mass honours' lists awaiting approval."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from families.models import Honour, State
+from families.models import AwardList, Honour, State
 from families.models.honours import DECIDER
 from federation.kernel.hooks import Todo
 
@@ -21,7 +22,13 @@ def items(user) -> list[Todo]:
               if user.role in roles or user.is_superuser]
     rows = (Honour.objects.visible_to(user).filter(state__in=states).order_by()
             .values("state").annotate(n=Count("pk")))
-    return [Todo(_("Honours at “%(state)s” waiting for your step") % {
-                "state": State(row["state"]).label},
-                 reverse("families:honours") + "?" + urlencode({"state": row["state"]}),
-                 row["n"]) for row in rows]
+    items = [Todo(_("Honours at “%(state)s” waiting for your step") % {
+                 "state": State(row["state"]).label},
+                  reverse("families:honours") + "?" + urlencode({"state": row["state"]}),
+                  row["n"]) for row in rows]
+    if user.is_district:
+        pending = AwardList.objects.visible_to(user).filter(
+            status=AwardList.Status.PENDING).count()
+        items.append(Todo(_("Award lists awaiting approval"), reverse("families:award_lists"),
+                          pending))
+    return items

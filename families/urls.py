@@ -1,6 +1,6 @@
 from django.urls import path
 
-from families.views import honours, households, rounds
+from families.views import awards, honours, households, rounds
 
 app_name = "families"
 urlpatterns = [
@@ -23,6 +23,13 @@ urlpatterns = [
     path("honours/nominate/", honours.honour_nominate, name="honour_nominate"),
     path("honours/<int:pk>/", honours.honour_detail, name="honour"),
     path("honours/<int:pk>/<slug:action>/", honours.honour_step, name="honour_step"),
+    path("award-lists/", awards.award_lists, name="award_lists"),
+    path("award-lists/upload/", awards.award_list_upload, name="award_list_upload"),
+    path("award-lists/template/", awards.award_list_template, name="award_list_template"),
+    path("award-lists/<int:pk>/", awards.award_list_detail, name="award_list"),
+    path("award-lists/<int:pk>/approve/", awards.award_list_approve, name="award_list_approve"),
+    path("award-lists/<int:pk>/withdraw/", awards.award_list_withdraw,
+         name="award_list_withdraw"),
     path("recipients/<int:pk>/", honours.recipient_detail, name="recipient"),
     path("rounds/", rounds.round_list, name="rounds"),
     path("rounds/new/", rounds.round_create, name="round_create"),

@@ -15,6 +15,8 @@ from families.models.honours import (
     FINAL_STATES,
     MIN_NOTICE_DAYS,
     Action,
+    AwardList,
+    AwardListEntry,
     Finding,
     Honour,
     HonourStep,
@@ -32,12 +34,14 @@ from families.models.reference import (
     ScoreSheet,
     SheetItem,
     Subject,
+    Workflow,
 )
 
 __all__ = [
-    "FINAL_STATES", "Action", "CourtyardCategory", "CourtyardTier", "CriteriaSet", "Criterion",
+    "FINAL_STATES", "Action", "AwardList", "AwardListEntry", "CourtyardCategory",
+    "CourtyardTier", "CriteriaSet", "Criterion",
     "Finding", "Honour", "HonourLevel", "HonourStep", "HonourType", "Household", "Inspection",
     "InspectionRound", "InspectionScore", "Photo", "PlaqueEvent", "PlaqueKind", "Recipient",
     "RoundKind", "ScoreSheet", "SheetItem", "Source", "State", "Subject", "apply_tier",
-    "record_inspection", "tier_for", "MIN_NOTICE_DAYS",
+    "record_inspection", "tier_for", "MIN_NOTICE_DAYS", "Workflow",
 ]

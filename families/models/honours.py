@@ -1,7 +1,10 @@
 """Honours (model families, people and collectives) and their selection workflow.
 
-The workflow lives here, not in views: `Honour.allowed_actions(user)` says what a user may do
-next and `Honour.act(...)` performs it, recording every step as an `HonourStep`.
+The honour type says which workflow applies (`HonourType.workflow`): the six steps with a public
+notice, a list with one approval (`AwardList`, mass honours such as 五好文明家庭), or a standing
+title (巾帼文明岗) counted cumulatively until revoked. `Honour.allowed_actions(user)` says what a
+user may do next; families.services performs the steps, each in one transaction on the locked
+row, recording every step as an `HonourStep`.
 """
 
 from __future__ import annotations
@@ -10,13 +13,13 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from families.models.reference import Criterion, HonourLevel, HonourType, Subject
-from orgs.models import Organization, Role
+from families.models.reference import Criterion, HonourLevel, HonourType, Subject, Workflow
+from orgs.models import DISTRICT_ROLES, Organization, Role
 from orgs.scoping import ScopedManager, ScopedQuerySet
 
 MIN_NOTICE_DAYS = 3
@@ -86,6 +89,7 @@ class Action(models.TextChoices):
     AWARD = "award", _("Award")
     REJECT = "reject", _("Reject")
     DISQUALIFY = "disqualify", _("Disqualify")
+    REVOKE = "revoke", _("Revoke the title")
 
 
 #: action -> (state it starts from, state it leads to, roles that may take it)
@@ -128,6 +132,72 @@ def awaiting_filter(user, today: datetime.date | None = None) -> models.Q:
     return q
 
 
+class AwardList(models.Model):
+    """A mass honour's list (households or units by organization), uploaded by district staff
+    from Excel and awarded in one approval: each entry becomes an awarded honour."""
+
+    scope_field = "org"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Awaiting approval")
+        APPROVED = "approved", _("Approved and awarded")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    honour_type = models.ForeignKey(HonourType, on_delete=models.PROTECT, related_name="+",
+                                    verbose_name=_("honour type"))
+    level = models.ForeignKey(HonourLevel, on_delete=models.PROTECT, related_name="+",
+                              verbose_name=_("level"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    org = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+",
+                            verbose_name=_("awarding organization"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices,
+                              default=Status.PENDING)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+", verbose_name=_("uploaded by"))
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   null=True, blank=True, related_name="+",
+                                   verbose_name=_("decided by"))
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+
+    objects = ScopedManager()
+
+    class Meta:
+        verbose_name = _("award list")
+        verbose_name_plural = _("award lists")
+        ordering = ["-year", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.year} {self.honour_type} · {self.level}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("families:award_list", args=[self.pk])
+
+    def may_decide(self, user) -> bool:
+        return (self.status == self.Status.PENDING and user.can_write
+                and user.role in DISTRICT_ROLES and user.org_id is not None
+                and self.org.path.startswith(user.org.path))
+
+
+class AwardListEntry(models.Model):
+    award_list = models.ForeignKey(AwardList, on_delete=models.CASCADE, related_name="entries")
+    row = models.PositiveIntegerField(_("row"))
+    org = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="+",
+                            verbose_name=_("community/village"))
+    name = models.CharField(_("name"), max_length=120)
+    household = models.ForeignKey("families.Household", on_delete=models.SET_NULL, null=True,
+                                  blank=True, related_name="+", verbose_name=_("household"))
+    citation = models.CharField(_("citation"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("award-list entry")
+        verbose_name_plural = _("award-list entries")
+        ordering = ["row", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Honour(models.Model):
     scope_field = "org"
 
@@ -150,6 +220,11 @@ class Honour(models.Model):
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
     finding = models.CharField(_("disqualifying finding"), max_length=12,
                                choices=Finding.choices, blank=True)
+    award_list = models.ForeignKey(AwardList, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="honours", verbose_name=_("award list"))
+    revoked_on = models.DateField(_("revoked on"), null=True, blank=True,
+                                  help_text=_("A standing title stops counting from this day."))
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = HonourQuerySet.as_manager()
@@ -190,7 +265,15 @@ class Honour(models.Model):
     def recommend_from(self) -> datetime.date | None:
         return self.notice_ends + datetime.timedelta(days=1) if self.notice_ends else None
 
+    @property
+    def is_revocable(self) -> bool:
+        return (self.state == State.AWARDED and self.revoked_on is None
+                and self.honour_type.workflow == Workflow.STANDING)
+
     def allowed_actions(self, user, today: datetime.date | None = None) -> list[Action]:
+        if self.is_revocable and user.can_write and user.role in DISTRICT_ROLES \
+                and self._may_act_here(user):
+            return [Action.REVOKE]
         if not (self.is_open and user.can_write and self._may_act_here(user)):
             return []
         today = today or timezone.localdate()
@@ -203,11 +286,12 @@ class Honour(models.Model):
         actions.append(Action.DISQUALIFY)  # anyone in the chain who learns of a finding
         return actions
 
-    @transaction.atomic
-    def act(self, action: str, user, *, note: str = "", finding: str = "",
-            notice_ends: datetime.date | None = None, on: datetime.date | None = None) -> None:
-        """Take a step on day `on` (today). The public notice starts the day it is published
-        and ends on `notice_ends` (at least MIN_NOTICE_DAYS later, counting both days)."""
+    def apply(self, action: str, user, *, note: str = "", finding: str = "",
+              notice_ends: datetime.date | None = None, on: datetime.date | None = None
+              ) -> HonourStep:
+        """The step's changes on this (locked) row, inside the caller's transaction: use
+        families.services.act. The public notice starts the day it is published and ends on
+        `notice_ends` (at least MIN_NOTICE_DAYS later, counting both days)."""
         on = on or timezone.localdate()
         if action not in self.allowed_actions(user, today=on):
             if (action == Action.RECOMMEND and self.notice_running(on)
@@ -222,10 +306,14 @@ class Honour(models.Model):
         if action == Action.PUBLISH:
             notice_ends = notice_ends or on + datetime.timedelta(days=MIN_NOTICE_DAYS - 1)
             check_notice(notice_starts, notice_ends)
-        elif action == Action.REJECT and not note.strip():
-            raise ValidationError({"note": _("Give a reason for the rejection.")})
+        elif action in (Action.REJECT, Action.REVOKE) and not note.strip():
+            raise ValidationError({"note": _("Give a reason for the rejection.")
+                                   if action == Action.REJECT
+                                   else _("Give a reason for the revocation.")})
         elif action == Action.DISQUALIFY and finding not in Finding.values:
             raise ValidationError({"finding": _("Choose the disqualifying finding.")})
+        if action == Action.REVOKE and self.awarded_on and on < self.awarded_on:
+            raise ValidationError(_("A title cannot be revoked before it was awarded."))
         before = self.state
         if action in FORWARD:
             self.state = FORWARD[action][1]
@@ -237,9 +325,11 @@ class Honour(models.Model):
             self.state, self.rejection_reason = State.REJECTED, note
         elif action == Action.DISQUALIFY:
             self.state, self.finding = State.DISQUALIFIED, finding
+        elif action == Action.REVOKE:
+            self.revoked_on, self.revocation_reason = on, note
         self.save()
-        HonourStep.objects.create(honour=self, action=action, from_state=before,
-                                  to_state=self.state, actor=user, note=note)
+        return HonourStep.objects.create(honour=self, action=action, from_state=before,
+                                         to_state=self.state, actor=user, note=note)
 
 
 def check_notice(starts: datetime.date, ends: datetime.date) -> None:
@@ -254,7 +344,9 @@ class HonourStep(models.Model):
 
     honour = models.ForeignKey(Honour, on_delete=models.CASCADE, related_name="steps")
     action = models.CharField(_("action"), max_length=20,
-                              choices=[("nominate", _("Nominate")), *Action.choices])
+                              choices=[("nominate", _("Nominate")),
+                                       ("list_award", _("Awarded on a list")),
+                                       *Action.choices])
     from_state = models.CharField(max_length=20, choices=State.choices, blank=True)
     to_state = models.CharField(max_length=20, choices=State.choices)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,

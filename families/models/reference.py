@@ -14,6 +14,14 @@ class Subject(models.TextChoices):
     COLLECTIVE = "collective", _("Collective")
 
 
+class Workflow(models.TextChoices):
+    """How an honour type is awarded and counted."""
+
+    FULL = "full", _("Six steps with a public notice")
+    LIST = "list", _("A list and one approval (mass honour)")
+    STANDING = "standing", _("Standing title, counted cumulatively until revoked")
+
+
 class CriteriaSet(ReferenceData):
     """What an honour is judged on, e.g. the five 五好 criteria."""
 
@@ -37,6 +45,8 @@ class HonourType(ReferenceData):
                              on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     criteria_set = models.ForeignKey(CriteriaSet, on_delete=models.SET_NULL, null=True,
                                      blank=True, verbose_name=_("criteria set"))
+    workflow = models.CharField(_("workflow"), max_length=10, choices=Workflow.choices,
+                                default=Workflow.FULL)
 
     class Meta(ReferenceData.Meta):
         verbose_name = _("honour type")

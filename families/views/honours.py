@@ -3,15 +3,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from families import services
 from families.filters import HonourFilter
 from families.forms import HonourTypeChoiceForm, NominationForm, StepForm
-from families.models import Action, Honour, HonourStep, Recipient, State
-from families.views.common import save_photos
+from families.models import Action, Honour, Recipient
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import role_required, write_required
 from federation.kernel.spreadsheets import xlsx_response
@@ -49,22 +48,25 @@ def honour_export(request):
 def honour_detail(request, pk: int):
     honour = get_visible_or_404(Honour.objects.select_related(
         "recipient", "honour_type__criteria_set", "level", "org"), request.user, pk=pk)
+    actions = honour.allowed_actions(request.user)
     return render(request, "families/honour_detail.html", {
         "honour": honour, "criteria": honour.criteria.all(), "photos": honour.photos.all(),
-        "steps": honour.steps.select_related("actor"), "form": StepForm(),
+        "steps": honour.steps.select_related("actor"),
+        "form": StepForm(reason_only=actions == [Action.REVOKE]),
         "notice_running": honour.notice_running(),
-        "actions": [(a, Action(a).label) for a in honour.allowed_actions(request.user)]})
+        "actions": [(a, Action(a).label) for a in actions]})
 
 
 @require_POST
 @write_required
 def honour_step(request, pk: int, action: str):
-    honour = get_visible_or_404(Honour.objects.select_related("org"), request.user, pk=pk)
+    honour = get_visible_or_404(Honour.objects.select_related("org", "honour_type"),
+                                request.user, pk=pk)
     form = StepForm(request.POST)
     if action not in Action.values or not form.is_valid():
         raise PermissionDenied
     try:
-        honour.act(action, request.user, **form.cleaned_data)
+        services.act(honour, action, request.user, **form.cleaned_data)
     except ValidationError as exc:
         for message in exc.messages:
             messages.error(request, message)
@@ -98,24 +100,15 @@ def honour_nominate(request):
     form = NominationForm(request.POST or None, request.FILES or None, user=request.user,
                           honour_type=chooser.cleaned_data["honour_type"])
     if form.is_valid():
-        honour = nominate(form.cleaned_data, form.cleaned_data["nominating_org"], request.user)
-        messages.success(request, _("Nomination recorded."))
-        return redirect(honour)
+        try:
+            honour = services.nominate(form.cleaned_data, form.cleaned_data["nominating_org"],
+                                       request.user, photos=form.cleaned_data["photos"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Nomination recorded."))
+            return redirect(honour)
     return render(request, "form.html", {"form": form, "title": _("Nominate")})
-
-
-@transaction.atomic
-def nominate(data: dict, org, user) -> Honour:
-    recipient = data["recipient"] or Recipient.objects.create(
-        kind=data["kind"], name=data["name"].strip(), org=org, household=data["household"])
-    honour = Honour.objects.create(
-        recipient=recipient, honour_type=data["honour_type"], level=data["level"],
-        year=data["year"], org=org, source=data["source"], citation=data["citation"])
-    honour.criteria.set(data["criteria"])
-    HonourStep.objects.create(honour=honour, action="nominate", to_state=State.NOMINATED,
-                              actor=user)
-    save_photos(data["photos"], honour=honour)
-    return honour
 
 
 @login_required

@@ -15,7 +15,9 @@ SEEDS = {  # a model seeded by the migrations -> the migration modules, in order
                             "orgs.migrations.0008_indicator_unit_en"],
     ("rights", "Channel"): ["rights.migrations.0002_reference_data"],
     ("orgs", "DutyKind"): ["orgs.migrations.0007_seed_duty_kinds"],
-    ("families", "HonourType"): ["families.migrations.0002_reference_data"],
+    ("families", "HonourType"): ["families.migrations.0002_reference_data",
+                                 "families.migrations.0006_more_honour_types",
+                                 "families.migrations.0007_honour_workflows"],
     ("rights", "AssistanceKind"): ["rights.migrations.0006_assistance_reference_data"],
 }
 

@@ -1,9 +1,10 @@
 """The demo data obeys the portal's own rules."""
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.utils import timezone
 
 from families.models import (
+    AwardList,
     CourtyardTier,
     Honour,
     HonourStep,
@@ -12,6 +13,7 @@ from families.models import (
     InspectionRound,
     PlaqueEvent,
     State,
+    Workflow,
     tier_for,
 )
 
@@ -34,16 +36,30 @@ def test_small_demo(demo):
         assert h.last_kind in ("awarded", "restored") and h.last_tier == h.tier_id
     delisted = PlaqueEvent.objects.filter(kind="delisted")
     assert delisted.exists() and all("低于" in e.reason for e in delisted[:50])
-    years = dict(Honour.objects.values_list("year").annotate(n=Count("pk")))
+    nominated = Honour.objects.exclude(honour_type__workflow=Workflow.STANDING)
+    years = dict(nominated.values_list("year").annotate(n=Count("pk")))
     assert len(years) == 2
     last_year = min(years)
     assert not Honour.objects.filter(year=last_year).exclude(
         state__in=[State.AWARDED, State.REJECTED, State.DISQUALIFIED]).exists()
-    awarded = Honour.objects.filter(state=State.AWARDED).first()
+    awarded = Honour.objects.filter(state=State.AWARDED, award_list=None).first()
     assert [s.to_state for s in awarded.steps.all()][-1] == State.AWARDED
     assert awarded.notice_ends and (awarded.notice_ends - awarded.notice_starts).days >= 2
     steps = HonourStep.objects.filter(honour=awarded).order_by("pk")
     assert [s.at for s in steps] == sorted(s.at for s in steps)
     assert not HonourStep.objects.filter(at__gt=timezone.now()).exists()
     assert InspectionRound.objects.count() == 2
+    # mass honours by list, one list awaiting approval; standing titles, some revoked
+    lists = AwardList.objects.annotate(n=Count("entries"), awarded=Count("honours"))
+    assert {a.status for a in lists} == {AwardList.Status.APPROVED, AwardList.Status.PENDING}
+    for award_list in lists:
+        assert award_list.awarded == (
+            award_list.n if award_list.status == AwardList.Status.APPROVED else 0)
+    listed = Honour.objects.filter(award_list__isnull=False)
+    assert not listed.exclude(state=State.AWARDED).exists()
+    assert not listed.exclude(honour_type__workflow=Workflow.LIST).exists()
+    assert not Honour.objects.filter(award_list=None, honour_type__workflow=Workflow.LIST).exists()
+    standing = Honour.objects.filter(honour_type__workflow=Workflow.STANDING)
+    assert standing.filter(revoked_on__isnull=False).exists()
+    assert not standing.filter(revoked_on__lt=F("awarded_on")).exists()
     assert all(r.households.exists() for r in InspectionRound.objects.all())

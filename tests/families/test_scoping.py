@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from families.models import InspectionRound, Photo, ScoreSheet
+from families.models import AwardList, HonourLevel, HonourType, InspectionRound, Photo, ScoreSheet
 from tests.families.factories import HonourFactory, HouseholdFactory, inspect
 from tests.urlwalk import assert_covered, walk
 
@@ -28,10 +28,14 @@ def objects_in(world, org):
     inspection_round = InspectionRound.objects.create(
         org=org, kind="monthly", period=datetime.date(2025, 6, 1), sample_size=1, seed=1,
         created_by=world.users["district_admin"], sheet=ScoreSheet.current())
-    return household, inspection, honour, photo, inspection_round
+    award_list = AwardList.objects.create(
+        honour_type=HonourType.objects.get(code="five-good-family"), year=2025, org=world.district,
+        level=HonourLevel.objects.get(code="district"), uploaded_by=world.users["district_staff"])
+    award_list.entries.create(row=2, org=org, name="王家")
+    return household, inspection, honour, photo, inspection_round, award_list
 
 
-def cases(household, inspection, honour, photo, inspection_round) -> dict:
+def cases(household, inspection, honour, photo, inspection_round, award_list) -> dict:
     return {
         "families:households": None, "families:household_export": None,
         "families:household_create": None, "families:household_import": None,
@@ -50,6 +54,11 @@ def cases(household, inspection, honour, photo, inspection_round) -> dict:
         "families:round": {"pk": inspection_round.pk},
         "families:round_template": {"pk": inspection_round.pk},
         "families:round_import": {"pk": inspection_round.pk},
+        "families:award_lists": None, "families:award_list_upload": None,
+        "families:award_list_template": None,
+        "families:award_list": {"pk": award_list.pk},
+        "families:award_list_approve": {"pk": award_list.pk},
+        "families:award_list_withdraw": {"pk": award_list.pk},
     }
 
 
@@ -82,7 +91,8 @@ def test_leader_reads_but_writes_nothing(world, login):
     readable = {"families:households", "families:household_export", "families:coverage",
                 "families:coverage_export", "families:honours", "families:honour_export",
                 "families:rounds", "families:household", "families:inspection",
-                "families:photo", "families:honour", "families:recipient", "families:round"}
+                "families:photo", "families:honour", "families:recipient", "families:round",
+                "families:award_lists", "families:award_list"}
     for name, kwargs in cases(*objs).items():
         response = client.get(reverse(name, kwargs=kwargs))
         if name in readable:
@@ -95,7 +105,9 @@ def test_leader_reads_but_writes_nothing(world, login):
 
 def test_every_page_answers_for_every_role(world, login):
     objs = objects_in(world, world.c1)
-    gets = {n: k for n, k in cases(*objs).items() if n != "families:honour_step"}
+    posts_only = {"families:honour_step", "families:award_list_approve",
+                  "families:award_list_withdraw"}
+    gets = {n: k for n, k in cases(*objs).items() if n not in posts_only}
     for role in ("district_admin", "district_staff", "street_chair", "community_chair"):
         client = login(world.users[role])
         for name, kwargs in gets.items():

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from families import services
 from families.models import Action, Honour, HonourLevel, HonourType, State
 from tests.families.factories import HonourFactory
 
@@ -32,7 +33,7 @@ def walk_to(honour, users, state):
             return
         # the notice is published ten days before TODAY and has run its course by then
         on = TODAY - datetime.timedelta(days=10) if action == Action.PUBLISH else TODAY
-        honour.act(action, users[role], on=on)
+        services.act(honour, action, users[role], on=on)
 
 
 def test_full_path_to_award(world, honour):
@@ -71,11 +72,11 @@ def test_allowed_actions_per_role_and_state(world, honour, state, role):
 
 def test_forbidden_step_raises_and_changes_nothing(world, honour):
     with pytest.raises(PermissionDenied):
-        honour.act(Action.AWARD, world.users["district_staff"], on=TODAY)
+        services.act(honour, Action.AWARD, world.users["district_staff"], on=TODAY)
     with pytest.raises(PermissionDenied):  # the street chair cannot review in the community
-        honour.act(Action.REVIEW, world.users["street_chair"], on=TODAY)
+        services.act(honour, Action.REVIEW, world.users["street_chair"], on=TODAY)
     with pytest.raises(PermissionDenied):  # a chair of another community
-        honour.act(Action.REVIEW, world.users["other_community_chair"], on=TODAY)
+        services.act(honour, Action.REVIEW, world.users["other_community_chair"], on=TODAY)
     honour.refresh_from_db()
     assert honour.state == State.NOMINATED and not honour.steps.exists()
 
@@ -84,22 +85,22 @@ def test_notice_must_last_three_days(world, honour):
     walk_to(honour, world.users, State.REVIEWED)
     chair = world.users["community_chair"]
     with pytest.raises(ValidationError):  # two days, counting both
-        honour.act(Action.PUBLISH, chair, notice_ends=D(2025, 6, 19), on=D(2025, 6, 18))
+        services.act(honour, Action.PUBLISH, chair, notice_ends=D(2025, 6, 19), on=D(2025, 6, 18))
     with pytest.raises(ValidationError):  # a back-dated end
-        honour.act(Action.PUBLISH, chair, notice_ends=D(2025, 6, 2), on=D(2025, 6, 18))
+        services.act(honour, Action.PUBLISH, chair, notice_ends=D(2025, 6, 2), on=D(2025, 6, 18))
     honour.refresh_from_db()
     assert honour.state == State.REVIEWED and honour.notice_starts is None
-    honour.act(Action.PUBLISH, chair, on=D(2025, 6, 18))  # blank end: exactly three days
+    services.act(honour, Action.PUBLISH, chair, on=D(2025, 6, 18))  # blank end: exactly three days
     honour.refresh_from_db()
     assert (honour.notice_starts, honour.notice_ends) == (D(2025, 6, 18), D(2025, 6, 20))
     street = world.users["street_chair"]
     assert Action.RECOMMEND not in honour.allowed_actions(street, D(2025, 6, 20))  # still running
     with pytest.raises(ValidationError, match="2025-06-21"):  # refused, saying from when
-        honour.act(Action.RECOMMEND, street, on=D(2025, 6, 20))
+        services.act(honour, Action.RECOMMEND, street, on=D(2025, 6, 20))
     honour.refresh_from_db()
     assert honour.state == State.NOTICE
     assert Action.RECOMMEND in honour.allowed_actions(street, D(2025, 6, 21))
-    honour.act(Action.RECOMMEND, street, on=D(2025, 6, 21))
+    services.act(honour, Action.RECOMMEND, street, on=D(2025, 6, 21))
 
 
 def test_notice_dates_come_from_the_day_it_is_published(world, login):
@@ -124,8 +125,8 @@ def test_notice_dates_come_from_the_day_it_is_published(world, login):
 def test_reject_needs_a_reason(world, honour):
     walk_to(honour, world.users, State.RECOMMENDED)
     with pytest.raises(ValidationError):
-        honour.act(Action.REJECT, world.users["district_staff"], note=" ", on=TODAY)
-    honour.act(Action.REJECT, world.users["district_staff"], note="材料不全", on=TODAY)
+        services.act(honour, Action.REJECT, world.users["district_staff"], note=" ", on=TODAY)
+    services.act(honour, Action.REJECT, world.users["district_staff"], note="材料不全", on=TODAY)
     honour.refresh_from_db()
     assert honour.state == State.REJECTED and honour.rejection_reason == "材料不全"
 
@@ -133,7 +134,7 @@ def test_reject_needs_a_reason(world, honour):
 @pytest.mark.parametrize("state", list(ALLOWED))
 def test_disqualifying_finding_stops_it_at_any_step(world, honour, state):
     walk_to(honour, world.users, state)
-    honour.act(Action.DISQUALIFY, world.users["street_chair"], finding="gambling",
+    services.act(honour, Action.DISQUALIFY, world.users["street_chair"], finding="gambling",
                note="派出所通报", on=TODAY)
     honour.refresh_from_db()
     assert honour.state == State.DISQUALIFIED and honour.finding == "gambling"
@@ -142,13 +143,13 @@ def test_disqualifying_finding_stops_it_at_any_step(world, honour, state):
 
 def test_disqualify_needs_a_finding(world, honour):
     with pytest.raises(ValidationError):
-        honour.act(Action.DISQUALIFY, world.users["community_chair"], on=TODAY)
+        services.act(honour, Action.DISQUALIFY, world.users["community_chair"], on=TODAY)
 
 
 def test_pages_drive_the_workflow(world, login):
     """As community_chair nominate; as street_chair recommend; as district_staff award."""
     client = login(world.users["community_chair"])
-    honour_type = HonourType.objects.get(code="five-good-family")
+    honour_type = HonourType.objects.get(code="most-beautiful-family")
     criteria = list(honour_type.criteria_set.criteria.values_list("pk", flat=True)[:3])
     response = client.post(reverse("families:honour_nominate"), {
         "kind": "family", "name": "王秀英家庭", "honour_type": honour_type.pk,
@@ -199,24 +200,24 @@ def test_nomination_offers_only_the_chosen_types_criteria(world, login):
     url = reverse("families:honour_nominate")
     first = client.get(url)  # step one: the type only
     assert "criteria" not in first.context["form"].fields
-    five_good = HonourType.objects.get(code="five-good-family")
-    other = HonourType.objects.exclude(criteria_set=five_good.criteria_set).exclude(
+    most_beautiful = HonourType.objects.get(code="most-beautiful-family")
+    other = HonourType.objects.exclude(criteria_set=most_beautiful.criteria_set).exclude(
         criteria_set=None).first()
-    page = client.get(url, {"honour_type": five_good.pk})
+    page = client.get(url, {"honour_type": most_beautiful.pk})
     offered = set(page.context["form"].fields["criteria"].queryset)
-    assert offered == set(five_good.criteria_set.criteria.all())
+    assert offered == set(most_beautiful.criteria_set.criteria.all())
     # the type select swaps the criteria in when it changes (htmx)
     assert 'hx-select="#div_id_criteria"' in page.content.decode()
     foreign = other.criteria_set.criteria.first()
     response = client.post(url, {
-        "kind": "family", "name": "王秀英家庭", "honour_type": five_good.pk,
+        "kind": "family", "name": "王秀英家庭", "honour_type": most_beautiful.pk,
         "level": HonourLevel.objects.get(code="community").pk, "year": 2025, "source": "peer",
         "criteria": [foreign.pk]})
     assert response.status_code == 200 and not Honour.objects.exists()
     assert "criteria" in response.context["form"].errors
     # with the criteria of its own type the nomination is saved
     response = client.post(url, {
-        "kind": "family", "name": "王秀英家庭", "honour_type": five_good.pk,
+        "kind": "family", "name": "王秀英家庭", "honour_type": most_beautiful.pk,
         "level": HonourLevel.objects.get(code="community").pk, "year": 2025, "source": "peer",
         "criteria": [c.pk for c in offered]})
     assert response.status_code == 302 and Honour.objects.get().criteria.count() == len(offered)
@@ -225,13 +226,13 @@ def test_nomination_offers_only_the_chosen_types_criteria(world, login):
 def test_district_staff_nominate_for_district_level_honours(world, login):
     client = login(world.users["district_staff"])
     url = reverse("families:honour_nominate")
-    five_good = HonourType.objects.get(code="five-good-family")
-    page = client.get(url, {"honour_type": five_good.pk})
+    most_beautiful = HonourType.objects.get(code="most-beautiful-family")
+    page = client.get(url, {"honour_type": most_beautiful.pk})
     levels = set(page.context["form"].fields["level"].queryset.values_list("code", flat=True))
     assert "district" in levels and not levels & {"street", "community"}
     orgs = set(page.context["form"].fields["org"].queryset)
     assert orgs == {world.c1, world.c2, world.c3}
-    data = {"org": world.c3.pk, "kind": "family", "name": "李家", "honour_type": five_good.pk,
+    data = {"org": world.c3.pk, "kind": "family", "name": "李家", "honour_type": most_beautiful.pk,
             "level": HonourLevel.objects.get(code="community").pk, "year": 2025,
             "source": "organization"}
     assert client.post(url, data).status_code == 200 and not Honour.objects.exists()

@@ -33,7 +33,7 @@ PAGES = {  # name -> the URL of the load scenario
 # pay two more on every page: the menu asks for their permissions (rights handlers). The
 # activity list pays one for the organization picker's tree labels.
 PINS = {
-    ("district_staff", "dashboard"): 56,
+    ("district_staff", "dashboard"): 57,  # + award lists awaiting approval (to-do)
     ("district_staff", "activities"): 10,
     ("district_staff", "tallies"): 6,
     ("district_staff", "households"): 11,

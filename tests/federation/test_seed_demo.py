@@ -35,12 +35,12 @@ def test_seed_demo_small_is_deterministic_and_has_a_login_per_role(demo):
 
 def _delete_work_records():
     """Work records protect the users and organizations they point at: they go first."""
-    from families.models import Honour, Household, InspectionRound, Recipient
+    from families.models import AwardList, Honour, Household, InspectionRound, Recipient
     from orgs.duties.models import Duty, VoiceRequest
     from rights.models import Assistance, AssistanceTarget, Case, Complainant
     from rights.models import Household as RiskHousehold
 
-    for model in (InspectionRound, Honour, Recipient, Household, Child, Project, NursingRoom,
+    for model in (InspectionRound, Honour, AwardList, Recipient, Household, Child, Project, NursingRoom,
                   Expert, RiskHousehold, Case, Complainant, VoiceRequest, Duty, Assistance,
                   AssistanceTarget):
         model.objects.all().delete()
