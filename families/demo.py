@@ -205,6 +205,7 @@ def _seed_honours(ctx: DemoContext, communities, households) -> int:
         if household.in_campaign:
             linked.setdefault(household.org_id, household)
     honours, recipients, plans = [], [], []
+    open_share = 0.15 + 0.75 * (1 - ctx.today.timetuple().tm_yday / 366)
     for year in (ctx.today.year - 1, ctx.today.year):
         for _ in range(ctx.n(300, 12)):
             community = rng.choice(communities)
@@ -217,8 +218,9 @@ def _seed_honours(ctx: DemoContext, communities, households) -> int:
             recipient = Recipient(kind=honour_type.subject, name=name, org=community,
                                   household=household if rng.random() < 0.3 else None)
             recipients.append(recipient)
-            state = _final_state(rng) if year < ctx.today.year else rng.choice(
-                list(State.values))
+            # This year's are decided as the year goes on: by December most are final.
+            state = _final_state(rng) if year < ctx.today.year or rng.random() > open_share \
+                else rng.choice(ORDER[:-1])
             level = levels[rng.choice(("community", "street", "district", "district", "city",
                                        "provincial"))]
             honours.append(Honour(recipient=recipient, honour_type=honour_type, level=level,
