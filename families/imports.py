@@ -18,8 +18,8 @@ from families.models import (
     InspectionRound,
     PlaqueEvent,
     ScoreSheet,
-    record_inspection,
 )
+from families.services import record_inspection
 from federation.kernel.db import analyze
 from federation.kernel.spreadsheets import (
     CellError,

@@ -8,7 +8,6 @@ from families.models.courtyards import (
     PlaqueKind,
     RoundKind,
     apply_tier,
-    record_inspection,
     tier_for,
 )
 from families.models.honours import (
@@ -39,5 +38,5 @@ __all__ = [
     "Finding", "Honour", "HonourLevel", "HonourStep", "HonourType", "Household", "Inspection",
     "InspectionRound", "InspectionScore", "Photo", "PlaqueEvent", "PlaqueKind", "Recipient",
     "RoundKind", "ScoreSheet", "SheetItem", "Source", "State", "Subject", "apply_tier",
-    "record_inspection", "tier_for", "MIN_NOTICE_DAYS",
+    "tier_for", "MIN_NOTICE_DAYS",
 ]

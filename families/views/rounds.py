@@ -1,18 +1,15 @@
 from __future__ import annotations
 
-import secrets
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from families import imports
+from families import imports, services
 from families.forms import RoundForm
-from families.models import Inspection, InspectionRound, ScoreSheet
+from families.models import Inspection, InspectionRound
 from families.views.common import run_import
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import role_required
@@ -35,12 +32,7 @@ def round_list(request):
 def round_create(request):
     form = RoundForm(request.POST or None, user=request.user)
     if form.is_valid():
-        with transaction.atomic():
-            form.instance.seed = secrets.randbits(48)
-            form.instance.created_by = request.user
-            form.instance.sheet = ScoreSheet.current()
-            inspection_round = form.save()
-            drawn = inspection_round.fill()
+        inspection_round, drawn = services.start_round(form, user=request.user)
         messages.success(request, _("%(n)s households drawn.") % {"n": drawn})
         return redirect(inspection_round)
     return render(request, "form.html", {"form": form,
