@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from children import services
 from children.filters import ChildFilter, GrantFilter
 from children.forms import ChildForm, GrantForm, PairingForm, UnmaskForm, VisitForm
 from children.models import Child, Grant, Pairing
@@ -106,19 +107,19 @@ def child_detail(request, pk: int):
 @write_required
 def child_create(request):
     form = ChildForm(request.POST or None, user=request.user)
-    response, child = form_page(request, form, title=_("Register a child"), back=None)
-    if child:
-        log_access(request, child, AccessLog.Action.CREATE, label=child.record_no)
-    return response
+    return form_page(request, form, title=_("Register a child"), back=None,
+                     save=lambda f: services.save_child(f, request))[0]
 
 
 @write_required
 def child_edit(request, pk: int):
     child = get_visible_or_404(Child.objects, request.user, pk=pk)
     form = ChildForm(request.POST or None, instance=child, user=request.user)
-    response, saved = form_page(request, form, title=child.record_no, back=child)
-    log_access(request, child, AccessLog.Action.CHANGE if saved else AccessLog.Action.VIEW,
-               label=child.record_no, detail="edit form")
+    response, saved = form_page(request, form, title=child.record_no, back=child,
+                                save=lambda f: services.save_child(f, request))
+    if not saved:  # the saved change is logged with it (children.services)
+        log_access(request, child, AccessLog.Action.VIEW, label=child.record_no,
+                   detail="edit form")
     return response
 
 
@@ -126,12 +127,9 @@ def _child_record(request, child_pk: int, form_class, title: str, **extra):
     """A pairing, visit or grant added to a visible child; logged as a change to the child."""
     child = get_visible_or_404(Child.objects, request.user, pk=child_pk)
     form = form_class(request.POST or None, child=child, **extra)
-    response, saved = form_page(request, form, title=f"{child.record_no}: {title}", back=child,
-                                success_url=child.get_absolute_url())
-    if saved:
-        log_access(request, child, AccessLog.Action.CHANGE, label=child.record_no,
-                   detail=f"added {saved._meta.model_name}")
-    return response
+    return form_page(request, form, title=f"{child.record_no}: {title}", back=child,
+                     success_url=child.get_absolute_url(),
+                     save=lambda f: services.save_for_child(f, request))[0]
 
 
 @write_required
@@ -145,12 +143,9 @@ def pairing_edit(request, pk: int):
     pairing = get_visible_or_404(Pairing.objects.select_related("child"), request.user, pk=pk)
     form = PairingForm(request.POST or None, instance=pairing, child=pairing.child,
                        user=request.user)
-    response, saved = form_page(request, form, title=pairing.child.record_no,
-                                back=pairing.child, success_url=pairing.child.get_absolute_url())
-    if saved:
-        log_access(request, pairing.child, AccessLog.Action.CHANGE,
-                   label=pairing.child.record_no, detail="changed pairing")
-    return response
+    return form_page(request, form, title=pairing.child.record_no, back=pairing.child,
+                     success_url=pairing.child.get_absolute_url(),
+                     save=lambda f: services.save_for_child(f, request))[0]
 
 
 @write_required
