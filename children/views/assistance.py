@@ -3,10 +3,6 @@ numbers are masked in lists and exports, and leaders are refused (they see figur
 
 from __future__ import annotations
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import QueryDict
 from django.shortcuts import render
 from django.utils import timezone
@@ -16,27 +12,17 @@ from children import services
 from children.filters import ChildFilter, GrantFilter
 from children.forms import ChildForm, GrantForm, PairingForm, UnmaskForm, VisitForm
 from children.models import Child, Grant, Pairing
+from children.permissions import can_see_child_records
 from children.views.common import form_page
 from federation.kernel.models import AccessLog, log_access
 from federation.kernel.pagination import paginate
-from federation.kernel.permissions import write_required
+from federation.kernel.permissions import rule_required, write_required
 from federation.kernel.privacy import lookup_hash, private_query
 from federation.kernel.spreadsheets import xlsx_response
-from orgs.models import Role
 from orgs.scoping import get_visible_or_404
 
-
-def records_access(view):
-    """Children's records are for caseworkers, never for leaders (even read-only)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.user.role == Role.LEADER:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+#: Children's records are for caseworkers, never for leaders (even read-only).
+records_access = rule_required(can_see_child_records)
 
 
 #: Filters links may carry in the URL; the exact-name search only ever comes by POST.
