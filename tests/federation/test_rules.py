@@ -108,3 +108,20 @@ def test_children_records_menu_follows_can_see_child_records(accounts, client):
     for name in ("children:children", "children:grants"):
         shown = _shown_when_it_answers(client, accounts, reverse("home"), reverse(name))
         assert shown == set(accounts) - {"leader"}
+
+
+@pytest.mark.parametrize("page, model", [("orgs:indicators", "indicator"),
+                                         ("orgs:targets", "annualtarget")])
+def test_admin_links_follow_can_edit_in_admin(world, accounts, client, page, model):
+    """A district admin without staff status (as the accounts page creates them) gets no link
+    to the admin; a staff account with the model's permission does."""
+    users = {**accounts,
+             "district_admin_not_staff": type(world.users["leader"]).objects.create_user(
+                 "admin2", role="district_admin", org=world.district)}
+    staff = type(world.users["leader"]).objects.create_user(
+        "admin3", role="district_admin", org=world.district, is_staff=True)
+    staff.user_permissions.add(Permission.objects.get(codename=f"change_{model}"))
+    users["staff_with_permission"] = type(staff).objects.get(pk=staff.pk)
+    shown = _shown_when_it_answers(client, users, reverse(page),
+                                   reverse(f"admin:orgs_{model}_changelist"))
+    assert shown == {"district_admin", "staff_with_permission"}
