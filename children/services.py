@@ -55,6 +55,14 @@ def save_for_child(form, request):
 
 
 @transaction.atomic
+def save_room(form) -> NursingRoom:
+    """A nursing room with its checklist of facilities (the room's row, then its links)."""
+    if form.instance.pk:
+        _lock(NursingRoom, form.instance.pk)
+    return form.save()
+
+
+@transaction.atomic
 def record_site_event(form):
     """An activity at a child-friendly site: the activity log's entry and the site's record."""
     _lock(Project, form.project.pk)

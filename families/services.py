@@ -33,8 +33,9 @@ def _locked(household: Household) -> Household:
 
 @transaction.atomic
 def save_household(form, *, today: datetime.date) -> Household:
-    """Save a household's form; leaving the courtyard campaign takes the plaque down on the
-    record (a plaque event) in the same transaction."""
+    """Register a household or save its edit form, with its special-courtyard categories;
+    leaving the courtyard campaign takes the plaque down on the record (a plaque event) in the
+    same transaction."""
     household = form.instance
     was_in_campaign = False
     if household.pk:

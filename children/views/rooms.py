@@ -89,14 +89,15 @@ def room_detail(request, pk: int):
 @write_required
 def room_create(request):
     form = RoomForm(request.POST or None, user=request.user)
-    return form_page(request, form, title=_("New nursing room"), back=None)[0]
+    return form_page(request, form, title=_("New nursing room"), back=None,
+                     save=services.save_room)[0]
 
 
 @write_required
 def room_edit(request, pk: int):
     room = get_visible_or_404(NursingRoom.objects, request.user, pk=pk)
     form = RoomForm(request.POST or None, instance=room, user=request.user)
-    return form_page(request, form, title=room.name, back=room)[0]
+    return form_page(request, form, title=room.name, back=room, save=services.save_room)[0]
 
 
 @write_required

@@ -80,7 +80,8 @@ def household_detail(request, pk: int):
 @write_required
 def household_create(request):
     form = HouseholdForm(request.POST or None, user=request.user)
-    return form_page(request, form, title=_("New household"), done=_("Household registered."))[0]
+    return form_page(request, form, title=_("New household"), done=_("Household registered."),
+                     save=lambda f: services.save_household(f, today=timezone.localdate()))[0]
 
 
 @write_required

@@ -7,6 +7,7 @@ import os
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError, connection
+from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -133,3 +134,26 @@ def test_a_removed_file_goes_from_storage_only_once_committed(
         services.remove_project_file(ProjectFile.objects.get(pk=item.pk))
     assert not os.path.exists(path) and not ProjectFile.objects.exists()
 
+
+
+def test_a_room_whose_facilities_fail_is_not_saved(world, monkeypatch):
+    from children.forms import RoomForm
+    from children.models import NursingRoom, PlaceType
+
+    form = RoomForm({"name": "母婴室", "org": world.c1.pk, "place_name": "万达广场",
+                     "place_type": PlaceType.objects.get(code="mall").pk, "area": "12",
+                     "status": "built", "built_on": "2024-05-01",
+                     "facilities": [f.pk for f in Facility.objects.active()[:2]]},
+                    user=world.users["community_chair"])
+    assert form.is_valid(), form.errors
+    original = QuerySet.bulk_create
+
+    def failing(self, objs, *args, **kwargs):  # the second write: the many-to-many links
+        if self.model is NursingRoom.facilities.through:
+            raise OperationalError("the server closed the connection")
+        return original(self, objs, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "bulk_create", failing)
+    with pytest.raises(OperationalError):
+        services.save_room(form)
+    assert not NursingRoom.objects.exists()

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import OperationalError, connection
+from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 
 from families import services
@@ -133,3 +134,24 @@ def test_views_never_open_transactions(app):
             continue
         text = path.read_text()
         assert "transaction" not in text, f"{path.name} opens a transaction"
+
+
+def test_registering_a_household_whose_categories_fail_keeps_no_household(world, monkeypatch):
+    from families.models import CourtyardCategory
+
+    form = HouseholdForm({"org": world.c1.pk, "head_name": "赵丽华", "members": 3,
+                          "address": "桃源路8号", "in_campaign": "on", "joined_on": "2025-03-01",
+                          "categories": [CourtyardCategory.objects.get(code="reading").pk]},
+                         user=world.users["community_chair"])
+    assert form.is_valid(), form.errors
+    original = QuerySet.bulk_create
+
+    def failing(self, objs, *args, **kwargs):  # the second write: the many-to-many links
+        if self.model is Household.categories.through:
+            raise OperationalError("the server closed the connection")
+        return original(self, objs, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "bulk_create", failing)
+    with pytest.raises(OperationalError):
+        services.save_household(form, today=datetime.date(2025, 6, 1))
+    assert not Household.objects.exists()
