@@ -1,7 +1,7 @@
 """State changes of households and inspection rounds. Each function opens its own
 transaction and locks the household's row, so a failure half-way leaves nothing half-done
-and two people saving the same household are served one after the other. Views, the Excel
-imports and the demo all go through here; views never open transactions themselves.
+and two people saving the same household are served one after the other. Views and the
+Excel imports go through here; views never open transactions themselves.
 (Honours keep their workflow in `Honour.act`.)"""
 
 from __future__ import annotations
