@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -136,7 +135,6 @@ class SiteEventForm(forms.ModelForm):
             raise ValidationError(_("The date cannot be in the future."))
         return day
 
-    @transaction.atomic
     def save(self, commit: bool = True) -> SiteEvent:
         activity = super().save()
         return SiteEvent.objects.create(project=self.project, activity=activity,
@@ -199,7 +197,6 @@ class AssessmentForm(forms.ModelForm):
             raise ValidationError(_("An assessment cannot be dated in the future."))
         return day
 
-    @transaction.atomic
     def save(self, commit: bool = True) -> Assessment:
         scores = {item: self.cleaned_data[f"score_{item.code}"] for item in self.items}
         self.instance.total_score = sum(scores.values())

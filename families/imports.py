@@ -27,8 +27,8 @@ from families.models import (
     ScoreSheet,
     State,
     Subject,
-    record_inspection,
 )
+from families.services import record_inspection
 from federation.kernel.db import analyze
 from federation.kernel.spreadsheets import (
     CellError,

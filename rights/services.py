@@ -17,7 +17,6 @@ from orgs.duties import services as duty_services
 from orgs.models import Role, User
 from orgs.scoping import street_path
 from rights.models import Case, CaseAction, Complainant, Mediation, MediationSession, Status
-from rights.models.cases import is_rights_staff
 
 
 class StaleCase(Exception):
@@ -26,18 +25,6 @@ class StaleCase(Exception):
     def __init__(self, changes: list[tuple[str, str]]):
         super().__init__("stale case")
         self.changes = changes
-
-
-def can_unmask(user, case: Case) -> bool:
-    """Full personal data: rights staff, the registering user and the assigned handler
-    (a supervising street chair sees masked data only)."""
-    return user.can_write and (is_rights_staff(user) or user.pk in (
-        case.registered_by_id, case.handler_id))
-
-
-def can_manage(user, case: Case) -> bool:
-    """Close, extend, follow up: rights staff and the assigned handler."""
-    return user.can_write and (is_rights_staff(user) or user.pk == case.handler_id)
 
 
 def eligible_handlers(case: Case):

@@ -3,39 +3,26 @@ numbers are masked in lists and exports, and leaders are refused (they see figur
 
 from __future__ import annotations
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from children import services
 from children.filters import ChildFilter, GrantFilter
 from children.forms import ChildForm, GrantForm, PairingForm, UnmaskForm, VisitForm
 from children.models import Child, Grant, Pairing
+from children.permissions import can_see_child_records
 from children.views.common import form_page
 from federation.kernel.models import AccessLog, log_access
 from federation.kernel.pagination import paginate
-from federation.kernel.permissions import write_required
+from federation.kernel.permissions import rule_required, write_required
 from federation.kernel.privacy import lookup_hash, private_query
 from federation.kernel.spreadsheets import xlsx_response
-from orgs.models import Role
 from orgs.scoping import get_visible_or_404
 
-
-def records_access(view):
-    """Children's records are for caseworkers, never for leaders (even read-only)."""
-
-    @login_required
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if request.user.role == Role.LEADER:
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+#: Children's records are for caseworkers, never for leaders (even read-only).
+records_access = rule_required(can_see_child_records)
 
 
 #: Filters links may carry in the URL; the exact-name search only ever comes by POST.
@@ -106,19 +93,19 @@ def child_detail(request, pk: int):
 @write_required
 def child_create(request):
     form = ChildForm(request.POST or None, user=request.user)
-    response, child = form_page(request, form, title=_("Register a child"), back=None)
-    if child:
-        log_access(request, child, AccessLog.Action.CREATE, label=child.record_no)
-    return response
+    return form_page(request, form, title=_("Register a child"), back=None,
+                     save=lambda f: services.save_child(f, request))[0]
 
 
 @write_required
 def child_edit(request, pk: int):
     child = get_visible_or_404(Child.objects, request.user, pk=pk)
     form = ChildForm(request.POST or None, instance=child, user=request.user)
-    response, saved = form_page(request, form, title=child.record_no, back=child)
-    log_access(request, child, AccessLog.Action.CHANGE if saved else AccessLog.Action.VIEW,
-               label=child.record_no, detail="edit form")
+    response, saved = form_page(request, form, title=child.record_no, back=child,
+                                save=lambda f: services.save_child(f, request))
+    if not saved:  # the saved change is logged with it (children.services)
+        log_access(request, child, AccessLog.Action.VIEW, label=child.record_no,
+                   detail="edit form")
     return response
 
 
@@ -126,12 +113,9 @@ def _child_record(request, child_pk: int, form_class, title: str, **extra):
     """A pairing, visit or grant added to a visible child; logged as a change to the child."""
     child = get_visible_or_404(Child.objects, request.user, pk=child_pk)
     form = form_class(request.POST or None, child=child, **extra)
-    response, saved = form_page(request, form, title=f"{child.record_no}: {title}", back=child,
-                                success_url=child.get_absolute_url())
-    if saved:
-        log_access(request, child, AccessLog.Action.CHANGE, label=child.record_no,
-                   detail=f"added {saved._meta.model_name}")
-    return response
+    return form_page(request, form, title=f"{child.record_no}: {title}", back=child,
+                     success_url=child.get_absolute_url(),
+                     save=lambda f: services.save_for_child(f, request))[0]
 
 
 @write_required
@@ -145,12 +129,9 @@ def pairing_edit(request, pk: int):
     pairing = get_visible_or_404(Pairing.objects.select_related("child"), request.user, pk=pk)
     form = PairingForm(request.POST or None, instance=pairing, child=pairing.child,
                        user=request.user)
-    response, saved = form_page(request, form, title=pairing.child.record_no,
-                                back=pairing.child, success_url=pairing.child.get_absolute_url())
-    if saved:
-        log_access(request, pairing.child, AccessLog.Action.CHANGE,
-                   label=pairing.child.record_no, detail="changed pairing")
-    return response
+    return form_page(request, form, title=pairing.child.record_no, back=pairing.child,
+                     success_url=pairing.child.get_absolute_url(),
+                     save=lambda f: services.save_for_child(f, request))[0]
 
 
 @write_required

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from children import services
 from children.filters import ProjectFilter
 from children.forms import MilestoneForm, ProjectFileForm, ProjectForm, SiteEventForm
 from children.models import Milestone, Project, ProjectFile
@@ -106,8 +107,7 @@ def milestone_delete(request, pk: int):
 @write_required
 def file_delete(request, pk: int):
     item = get_visible_or_404(ProjectFile.objects.select_related("project"), request.user, pk=pk)
-    item.file.delete(save=False)
-    item.delete()
+    services.remove_project_file(item)
     messages.success(request, _("File removed."))
     return redirect(item.project)
 
@@ -127,4 +127,5 @@ def event_create(request, project_pk: int):
     form = SiteEventForm(request.POST or None, project=project, user=request.user)
     return form_page(request, form, title=_("Record an activity at the site"), back=project,
                      success_url=project.get_absolute_url(),
-                     done=_("Saved; the activity is in the activity log too."))[0]
+                     done=_("Saved; the activity is in the activity log too."),
+                     save=services.record_site_event)[0]

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from children import services
 from children.filters import RoomFilter
 from children.forms import AssessmentForm, ExpertForm, RoomForm
 from children.models import AssessmentScore, Expert, Facility, NursingRoom
@@ -88,14 +89,15 @@ def room_detail(request, pk: int):
 @write_required
 def room_create(request):
     form = RoomForm(request.POST or None, user=request.user)
-    return form_page(request, form, title=_("New nursing room"), back=None)[0]
+    return form_page(request, form, title=_("New nursing room"), back=None,
+                     save=services.save_room)[0]
 
 
 @write_required
 def room_edit(request, pk: int):
     room = get_visible_or_404(NursingRoom.objects, request.user, pk=pk)
     form = RoomForm(request.POST or None, instance=room, user=request.user)
-    return form_page(request, form, title=room.name, back=room)[0]
+    return form_page(request, form, title=room.name, back=room, save=services.save_room)[0]
 
 
 @write_required
@@ -104,7 +106,7 @@ def assessment_create(request, room_pk: int):
     form = AssessmentForm(request.POST or None, room=room, user=request.user)
     return form_page(request, form, title=_("Assess %(room)s") % {"room": room.name},
                      back=room, success_url=room.get_absolute_url(),
-                     done=_("Assessment recorded."))[0]
+                     done=_("Assessment recorded."), save=services.record_assessment)[0]
 
 
 def _experts(request):

@@ -8,7 +8,6 @@ from families.models.courtyards import (
     PlaqueKind,
     RoundKind,
     apply_tier,
-    record_inspection,
     tier_for,
 )
 from families.models.honours import (
@@ -43,5 +42,5 @@ __all__ = [
     "Finding", "Honour", "HonourLevel", "HonourStep", "HonourType", "Household", "Inspection",
     "InspectionRound", "InspectionScore", "Photo", "PlaqueEvent", "PlaqueKind", "Recipient",
     "RoundKind", "ScoreSheet", "SheetItem", "Source", "State", "Subject", "apply_tier",
-    "record_inspection", "tier_for", "MIN_NOTICE_DAYS", "Workflow",
+    "tier_for", "MIN_NOTICE_DAYS", "Workflow",
 ]

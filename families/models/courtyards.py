@@ -233,30 +233,6 @@ def apply_tier(household: Household, tiers: list[CourtyardTier] | None = None) -
     return events
 
 
-@transaction.atomic
-def record_inspection(household: Household, sheet: ScoreSheet, inspected_on: datetime.date,
-                      points: dict[int, Decimal], *, inspectors=(), remarks: str = "",
-                      user=None, round=None) -> Inspection:
-    """Save an inspection with one score per item of its sheet, then update the tier."""
-    items = {item.pk: item for item in sheet.items.all()}
-    if set(points) != set(items):
-        raise ScoreSheetMismatch(gettext("Give a score for every item of the score sheet."))
-    for pk, value in points.items():
-        if not Decimal(0) <= value <= items[pk].max_points:
-            raise ScoreSheetMismatch(gettext(
-                "%(item)s: the score must be between 0 and %(max)s.") % {
-                "item": items[pk].name, "max": items[pk].max_points})
-    inspection = Inspection.objects.create(
-        household=household, sheet=sheet, inspected_on=inspected_on, remarks=remarks,
-        total=sum(points.values(), Decimal(0)), recorded_by=user, round=round)
-    InspectionScore.objects.bulk_create(
-        InspectionScore(inspection=inspection, item_id=pk, points=v) for pk, v in points.items())
-    if inspectors:
-        inspection.inspectors.set(inspectors)
-    apply_tier(household)
-    return inspection
-
-
 class InspectionRoundQuerySet(ScopedQuerySet):
     def visible_to(self, user) -> InspectionRoundQuerySet:
         """Rounds inside the user's subtree, and rounds run above her that reach into it

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -12,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from families import figures, imports
+from families import figures, imports, services
 from families.filters import HouseholdFilter
 from families.forms import HouseholdForm, InspectionForm, household_for
 from families.models import (
@@ -23,10 +22,9 @@ from families.models import (
     InspectionRound,
     Photo,
     ScoreSheet,
-    record_inspection,
 )
 from families.models.courtyards import Household, ScoreSheetMismatch
-from families.views.common import run_import, save_photos
+from families.views.common import run_import
 from federation.kernel.filters import query_params, record_field
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
@@ -82,23 +80,16 @@ def household_detail(request, pk: int):
 @write_required
 def household_create(request):
     form = HouseholdForm(request.POST or None, user=request.user)
-    return form_page(request, form, title=_("New household"), done=_("Household registered."))[0]
+    return form_page(request, form, title=_("New household"), done=_("Household registered."),
+                     save=lambda f: services.save_household(f, today=timezone.localdate()))[0]
 
 
 @write_required
 def household_edit(request, pk: int):
     household = household_for(request.user, pk)
-    was_in_campaign = household.in_campaign
     form = HouseholdForm(request.POST or None, instance=household, user=request.user)
-    if form.is_valid():
-        with transaction.atomic():
-            form.save()
-            if was_in_campaign and not household.in_campaign:
-                household.leave_campaign(timezone.localdate())
-        messages.success(request, _("Saved."))
-        return redirect(household)
-    return render(request, "form.html", {"form": form, "title": household.head_name,
-                                                   "back": household})
+    return form_page(request, form, title=household.head_name, back=household,
+                     save=lambda f: services.save_household(f, today=timezone.localdate()))[0]
 
 
 @write_required
@@ -111,14 +102,14 @@ def inspection_create(request, pk: int):
     if form.is_valid():
         before = household.tier
         try:
-            inspection = record_inspection(
+            services.record_inspection(
                 household, sheet, form.cleaned_data["inspected_on"], form.points(),
                 inspectors=form.cleaned_data["inspectors"], user=request.user,
-                remarks=form.cleaned_data["remarks"], round=inspection_round)
+                remarks=form.cleaned_data["remarks"], round=inspection_round,
+                photos=form.cleaned_data["photos"])
         except ScoreSheetMismatch as exc:
             form.add_error(None, str(exc))
         else:
-            save_photos(form.cleaned_data["photos"], inspection=inspection)
             _tell_tier_change(request, before, household.tier)
             return redirect(household)
     return render(request, "form.html", {

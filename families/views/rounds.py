@@ -1,46 +1,35 @@
 from __future__ import annotations
 
-import secrets
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from families import imports
+from families import imports, services
 from families.forms import RoundForm
-from families.models import Inspection, InspectionRound, ScoreSheet
+from families.models import Inspection, InspectionRound
+from families.permissions import can_fill_round, can_start_round
 from families.views.common import run_import
 from federation.kernel.pagination import paginate
-from federation.kernel.permissions import role_required
+from federation.kernel.permissions import rule_required
 from federation.kernel.spreadsheets import workbook_response
-from orgs.models import Role
 from orgs.scoping import get_visible_or_404
-
-ROUND_ROLES = (Role.DISTRICT_STAFF, Role.DISTRICT_ADMIN, Role.STREET_CHAIR)
 
 
 @login_required
 def round_list(request):
     rounds = InspectionRound.objects.visible_to(request.user).select_related("org")
     return render(request, "families/round_list.html", {
-        "page": paginate(request, rounds, per_page=30),
-        "can_create": request.user.role in ROUND_ROLES})
+        "page": paginate(request, rounds, per_page=30)})
 
 
-@role_required(*ROUND_ROLES)
+@rule_required(can_start_round)
 def round_create(request):
     form = RoundForm(request.POST or None, user=request.user)
     if form.is_valid():
-        with transaction.atomic():
-            form.instance.seed = secrets.randbits(48)
-            form.instance.created_by = request.user
-            form.instance.sheet = ScoreSheet.current()
-            inspection_round = form.save()
-            drawn = inspection_round.fill()
+        inspection_round, drawn = services.start_round(form, user=request.user)
         messages.success(request, _("%(n)s households drawn.") % {"n": drawn})
         return redirect(inspection_round)
     return render(request, "form.html", {"form": form,
@@ -67,14 +56,14 @@ def round_detail(request, pk: int):
         "total": page.paginator.count})
 
 
-@role_required(*ROUND_ROLES, Role.COMMUNITY_CHAIR)
+@rule_required(can_fill_round)
 def round_template(request, pk: int):
     inspection_round = _round_for(request, pk)
     return workbook_response(imports.round_template(inspection_round, request.user),
                              f"round-{pk}.xlsx")
 
 
-@role_required(*ROUND_ROLES, Role.COMMUNITY_CHAIR)
+@rule_required(can_fill_round)
 def round_import(request, pk: int):
     inspection_round = _round_for(request, pk)
     return run_import(

@@ -34,3 +34,21 @@ def role_required(*roles):
         return wrapped
 
     return decorator
+
+
+def rule_required(predicate):
+    """The view answers only users for whom `predicate(user)` holds. Predicates live in each
+    app's `permissions.py` and are exposed to templates as filters (`<app>_rules` template
+    libraries), so a link is shown by the same function that lets its view answer."""
+
+    def decorator(view):
+        @login_required
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not predicate(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

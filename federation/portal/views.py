@@ -10,11 +10,11 @@ from django.utils import timezone
 from federation.kernel.filters import AccessLogFilter, AuditChangeFilter
 from federation.kernel.models import AccessLog
 from federation.kernel.pagination import paginate
-from federation.kernel.permissions import role_required
+from federation.kernel.permissions import rule_required
 from federation.portal import dashboard, todo
 from federation.portal.hooks import app_hooks
+from federation.portal.permissions import can_read_access_log
 from orgs import figures as org_figures
-from orgs.models import Role
 from orgs.scoping import scope_root
 
 
@@ -55,7 +55,7 @@ def home(request):
     })
 
 
-@role_required(Role.DISTRICT_ADMIN)
+@rule_required(can_read_access_log)
 def access_log(request):
     """District admins search who viewed, changed, exported or unmasked personal data, and
     every login, failed login and logout."""
@@ -64,7 +64,7 @@ def access_log(request):
         "filter": filterset, "page": paginate(request, filterset.qs, per_page=100)})
 
 
-@role_required(Role.DISTRICT_ADMIN)
+@rule_required(can_read_access_log)
 def audit_changes(request):
     """District admins search every create, change and delete, by whom and from where."""
     entries = LogEntry.objects.select_related("actor", "content_type")

@@ -23,24 +23,19 @@ from orgs.scoping import get_visible_or_404
 from rights import figures
 from rights.filters import AssistanceFilter
 from rights.forms import AssistanceForm, UnmaskForm
-from rights.models import Assistance, AssistanceKind, is_rights_staff
-from rights.models.assistance import CHAIR_ROLES
+from rights.models import Assistance, AssistanceKind
+from rights.permissions import can_keep_registry
 from rights.views.cases import watermark
 from rights.views.common import case_worker
 
 LOG_TYPE = "rights.assistance"
 
 
-def may_keep_registry(user) -> bool:
-    """District admins and rights staff, street and community chairs."""
-    return is_rights_staff(user) or user.role in CHAIR_ROLES
-
-
 def registry_worker(view):
     @case_worker
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not may_keep_registry(request.user):
+        if not can_keep_registry(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

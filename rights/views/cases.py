@@ -17,7 +17,9 @@ from orgs.duties.services import intake_prefill
 from rights.filters import CaseFilter
 from rights.forms import CaseForm, IntakeForm, UnmaskForm
 from rights.models import Case, Household
-from rights.services import StaleCase, can_manage, can_unmask, locked_save, register_case
+from rights.permissions import can_manage_case as can_manage
+from rights.permissions import can_unmask_case as can_unmask
+from rights.services import StaleCase, locked_save, register_case
 from rights.views.common import audit, case_worker, for_case, get_case, personal_data
 
 EDIT_FIELDS = CaseForm._meta.fields

@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from federation.kernel.models import AccessLog
 from orgs.scoping import get_visible_or_404
 from rights.forms import ActionForm, AssignForm, CloseForm, FeedbackForm, FollowUpForm, VersionForm
-from rights.models import CaseAction, Status, is_rights_staff
+from rights.models import CaseAction, Status
+from rights.permissions import can_assign_case
+from rights.permissions import can_manage_case as can_manage
 from rights.services import (
     StaleCase,
     add_action,
     assign,
-    can_manage,
     close,
     eligible_handlers,
     locked_save,
@@ -33,7 +34,7 @@ def _stale(request, form, case, stale: StaleCase, title: str):
 @case_worker
 def case_assign(request, pk: int):
     case = get_case(request, pk)
-    if not is_rights_staff(request.user):
+    if not can_assign_case(request.user, case):
         raise PermissionDenied
     form = AssignForm(request.POST or None, handlers=eligible_handlers(case),
                       initial={"version": case.version, "handler": case.handler_id})

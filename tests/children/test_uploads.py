@@ -56,7 +56,8 @@ def test_huge_files_are_refused(world, login, settings):
     assert not ProjectFile.objects.exists()
 
 
-def test_a_file_and_a_milestone_can_be_removed(world, login, tmp_path):
+def test_a_file_and_a_milestone_can_be_removed(world, login, tmp_path,
+                                              django_capture_on_commit_callbacks):
     from tests.children.factories import MilestoneFactory
 
     project = ProjectFactory(org=world.c1)
@@ -66,7 +67,8 @@ def test_a_file_and_a_milestone_can_be_removed(world, login, tmp_path):
     photo = ProjectFile.objects.get()
     path = photo.file.path
     assert client.get(reverse("children:file_delete", args=[photo.pk])).status_code == 405
-    response = client.post(reverse("children:file_delete", args=[photo.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # the file goes once committed
+        response = client.post(reverse("children:file_delete", args=[photo.pk]))
     assert response.status_code == 302 and not ProjectFile.objects.exists()
     import os
 

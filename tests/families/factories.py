@@ -18,8 +18,8 @@ from families.models import (
     Recipient,
     ScoreSheet,
     Source,
-    record_inspection,
 )
+from families.services import record_inspection
 
 
 def tier(code: str) -> CourtyardTier:

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from families.models import CourtyardTier, PlaqueEvent, ScoreSheet, SheetItem
-from families.models.courtyards import ScoreSheetMismatch, record_inspection
+from families.models.courtyards import ScoreSheetMismatch
+from families.services import record_inspection
 from tests.families.factories import HouseholdFactory, inspect, tier
 
 D = datetime.date

@@ -14,16 +14,15 @@ from federation.kernel import periods
 from federation.kernel.filters import query_params, year_field
 from federation.kernel.models import LineOfWork
 from federation.kernel.pagination import paginate
-from federation.kernel.permissions import role_required
+from federation.kernel.permissions import rule_required
 from federation.kernel.views import form_page
 from federation.portal.models import PlanItem, ReportRun
+from federation.portal.permissions import can_request_summary, can_write_plan
 from federation.portal.summary.items import measure_choices
 from federation.portal.summary.narrative import period_words
 from federation.portal.summary.service import request_run
-from orgs.models import Organization, OrgKind, Role
+from orgs.models import Organization, OrgKind
 from orgs.scoping import ScopedFormMixin, get_visible_or_404
-
-SUMMARY_ROLES = (Role.DISTRICT_ADMIN, Role.DISTRICT_STAFF, Role.LEADER, Role.STREET_CHAIR)
 
 
 class RunForm(forms.Form):
@@ -45,7 +44,7 @@ class RunForm(forms.Form):
         self.fields["org"].initial = user.org_id
 
 
-@role_required(*SUMMARY_ROLES)
+@rule_required(can_request_summary)
 def summary_home(request):
     form = RunForm(request.POST or None, user=request.user)
     if form.is_valid():
@@ -61,7 +60,7 @@ def summary_home(request):
     return render(request, "summary/home.html", {"form": form, "page": paginate(request, runs)})
 
 
-@role_required(*SUMMARY_ROLES)
+@rule_required(can_request_summary)
 def run_detail(request, pk: int):
     run = get_visible_or_404(ReportRun.objects.select_related("org"), request.user, pk=pk)
     template = "summary/_progress.html" if request.headers.get("HX-Request") else \
@@ -69,7 +68,7 @@ def run_detail(request, pk: int):
     return render(request, template, {"run": run})
 
 
-@role_required(*SUMMARY_ROLES)
+@rule_required(can_request_summary)
 def download(request, pk: int, kind: str):
     run = get_visible_or_404(ReportRun.objects.select_related("org"), request.user, pk=pk,
                              status=ReportRun.Status.DONE)
@@ -81,9 +80,6 @@ def download(request, pk: int, kind: str):
 
 
 # --- Work plan items (工作要点): the plan part of the summary is drafted from them ----------
-
-PLAN_WRITERS = (Role.DISTRICT_ADMIN, Role.DISTRICT_STAFF, Role.STREET_CHAIR)
-
 
 class PlanItemForm(ScopedFormMixin, forms.ModelForm):
     class Meta:
@@ -114,7 +110,7 @@ def _plan_year(request) -> int:
     return query_params(request, PlanYear)["year"] or timezone.localdate().year + 1
 
 
-@role_required(*SUMMARY_ROLES)
+@rule_required(can_request_summary)
 def plan_list(request):
     year = _plan_year(request)
     items = list(PlanItem.objects.visible_to(request.user).filter(year=year)
@@ -125,10 +121,10 @@ def plan_list(request):
             item.measure_label = labels.get(item.measure, item.measure)
     return render(request, "summary/plan.html", {
         "year": year, "items": items, "years": [year - 1, year, year + 1],
-        "can_write": request.user.role in PLAN_WRITERS})
+        "can_write": can_write_plan(request.user)})
 
 
-@role_required(*PLAN_WRITERS)
+@rule_required(can_write_plan)
 def plan_edit(request, pk: int | None = None):
     item = get_visible_or_404(PlanItem.objects.all(), request.user, pk=pk) if pk else None
     form = PlanItemForm(request.POST or None, instance=item, user=request.user)
@@ -138,7 +134,7 @@ def plan_edit(request, pk: int | None = None):
     return response
 
 
-@role_required(*PLAN_WRITERS)
+@rule_required(can_write_plan)
 @require_POST
 def plan_delete(request, pk: int):
     item = get_visible_or_404(PlanItem.objects.all(), request.user, pk=pk)
