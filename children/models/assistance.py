@@ -18,7 +18,7 @@ hashes beside names and ID numbers serve look-ups and duplicate checks.
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -107,9 +107,13 @@ class Child(models.Model):
     def save(self, *args, **kwargs):
         self.name_hash = lookup_hash(self.name or "", "child_name")
         self.id_hash = lookup_hash(self.id_number or "", "resident_id")
-        if not self.record_no:
+        if self.record_no:
+            super().save(*args, **kwargs)
+            return
+        with transaction.atomic():  # the number is taken and used under one lock
+            lock_record_numbers()
             self.record_no = next_record_no()
-        super().save(*args, **kwargs)
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("children:child", args=[self.pk])
@@ -134,6 +138,19 @@ class Child(models.Model):
     @property
     def masked_guardian_phone(self) -> str:
         return mask_phone(self.guardian_phone or "")
+
+
+#: The advisory lock that serialises new record numbers ("ER" in ASCII).
+RECORD_NO_LOCK = 0x4552
+
+
+def lock_record_numbers() -> None:
+    """Hold, until the transaction ends, the lock under which a new child's record number is
+    worked out and saved, so two registrations at the same moment never get the same one
+    (PostgreSQL; SQLite runs one writer at a time anyway)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [RECORD_NO_LOCK])
 
 
 def next_record_no() -> str:

@@ -157,3 +157,25 @@ def test_a_room_whose_facilities_fail_is_not_saved(world, monkeypatch):
     with pytest.raises(OperationalError):
         services.save_room(form)
     assert not NursingRoom.objects.exists()
+
+
+def test_a_new_childs_record_number_is_taken_under_a_lock(world):
+    """Two registrations at the same moment would otherwise both read the same highest
+    number: the number is worked out and saved while holding one advisory lock."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.children.factories import ChildFactory
+
+    first = ChildFactory(org=world.c1)
+    with CaptureQueriesContext(connection) as queries:
+        second = ChildFactory(org=world.c1)
+    sql = [q["sql"] for q in queries.captured_queries]
+    if connection.vendor == "postgresql":
+        lock = next(i for i, q in enumerate(sql) if "pg_advisory_xact_lock" in q)
+        number = next(i for i, q in enumerate(sql) if "record_no" in q and "LIKE" in q)
+        assert lock < number
+    assert int(second.record_no[-5:]) == int(first.record_no[-5:]) + 1
+    with CaptureQueriesContext(connection) as queries:
+        second.save()  # an edit keeps its number and takes no lock
+    assert not any("pg_advisory" in q["sql"] for q in queries.captured_queries)
