@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from federation.kernel.reference import ReferenceData
-from orgs.scoping import ScopedQuerySet
+from orgs.scoping import ScopedQuerySet, lineage_q, path_q
 
 MAX_ATTACHMENTS = 10
 
@@ -31,6 +31,24 @@ class ActivityCategory(ReferenceData):
     class Meta(ReferenceData.Meta):
         verbose_name = _("activity category")
         verbose_name_plural = _("activity categories")
+
+
+class CampaignQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """A campaign applies to the organization that owns it and to everything below: a
+        user sees the campaigns of her organization and above it (they apply to her) and of
+        her subtree."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        path = user.scope_path
+        if path is None:
+            return self.all() if user.is_superuser else self.none()
+        return self.filter(path_q(self.model.scope_field, path)
+                           | lineage_q(self.model.scope_field, user.org))
+
+    def running_in(self, year: int):
+        return self.filter(models.Q(last_year__isnull=True) | models.Q(last_year__gte=year),
+                           first_year__lte=year)
 
 
 class Campaign(models.Model):
@@ -55,7 +73,7 @@ class Campaign(models.Model):
                                                  help_text=_("Empty: still running."))
     description = models.TextField(_("description"), blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = CampaignQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("campaign")
@@ -71,6 +89,13 @@ class Campaign(models.Model):
     def clean(self) -> None:
         if self.last_year and self.first_year and self.last_year < self.first_year:
             raise ValidationError({"last_year": _("A campaign cannot end before it starts.")})
+
+    def runs_in(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or self.last_year >= year)
+
+    def applies_to(self, org) -> bool:
+        """The campaign's organization is `org` or above it."""
+        return org.path.startswith(self.org.path)
 
 
 class ActivityQuerySet(ScopedQuerySet):

@@ -46,7 +46,7 @@ def activity_export(request):
 
 @login_required
 def activity_detail(request, pk: int):
-    activity = get_visible_or_404(Activity.objects.select_related("org", "category",
+    activity = get_visible_or_404(Activity.objects.select_related("org", "category", "campaign",
                                                                   "created_by"),
                                   request.user, pk=pk)
     return render(request, "orgs/activity_detail.html", {
