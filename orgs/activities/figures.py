@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import ExtractMonth, ExtractYear
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 
-from orgs.activities.models import Activity
+from orgs.activities.models import Activity, Donation
 from orgs.models import Organization
 from orgs.scoping import street_of, subtree_q
 
@@ -54,3 +66,43 @@ def campaign_by_street(campaign, org: Organization, year: int) -> list[dict]:
             .order_by().annotate(street=street_of("org")).values("street")
             .annotate(n=Count("pk"), people=Sum("participants")).order_by("street"))
     return [{"street": r["street"], "n": r["n"], "people": r["people"] or 0} for r in rows]
+
+
+def output_values(activities):
+    """The activities, each annotated with `donated`: its cash donations and the value of
+    its donations in kind (a subquery, so that summing it over activities counts each
+    donation once); NULL when the activity recorded neither."""
+    amount = DecimalField(max_digits=14, decimal_places=2)
+    in_kind = (Donation.objects.filter(activity=OuterRef("pk")).order_by()
+               .values("activity").annotate(total=Sum("value")).values("total"))
+    goods = Subquery(in_kind, output_field=amount)
+    return activities.annotate(donated=Case(
+        When(cash_donations__isnull=True, then=goods),
+        default=F("cash_donations") + Coalesce(goods, Value(Decimal(0)), output_field=amount),
+        output_field=amount))
+
+
+def output_totals(org: Organization, start: datetime.date, end: datetime.date) -> dict:
+    """{"households", "materials", "donations", "cash", "activities"} for the activities of
+    `org`'s subtree starting within [start, end]: one query. `activities`: how many recorded
+    any output."""
+    rows = output_values(Activity.objects.within(org).filter(starts_on__range=(start, end)))
+    totals = rows.order_by().aggregate(
+        households=Sum("households"), materials=Sum("materials"), donations=Sum("donated"),
+        cash=Sum("cash_donations"))
+    return {key: value or 0 for key, value in totals.items()}
+
+
+def outputs_by_street(org: Organization, start: datetime.date, end: datetime.date) -> dict:
+    """{"households" | "materials" | "donations": {street path: sum}} for `org`'s subtree:
+    one query."""
+    rows = (output_values(Activity.objects.within(org).filter(starts_on__range=(start, end)))
+            .order_by().annotate(street=street_of("org")).values("street")
+            .annotate(households=Sum("households"), materials=Sum("materials"),
+                      donations=Sum("donated")))
+    found: dict[str, dict[str, float]] = {"households": {}, "materials": {}, "donations": {}}
+    for row in rows:
+        for key in found:
+            if row[key]:
+                found[key][row["street"]] = float(row[key])
+    return found

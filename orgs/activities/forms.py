@@ -13,7 +13,13 @@ from django.utils.translation import gettext_lazy as _
 
 from federation.kernel.models import LineOfWork
 from federation.kernel.uploads import FileCheck, check_each
-from orgs.activities.models import MAX_ATTACHMENTS, Activity, ActivityCategory, Campaign
+from orgs.activities.models import (
+    MAX_ATTACHMENTS,
+    Activity,
+    ActivityCategory,
+    Campaign,
+    Donation,
+)
 from orgs.forms import DateInput
 from orgs.models import LEVEL_KINDS, Organization
 from orgs.scoping import ScopedFormMixin, subtree_q
@@ -43,7 +49,8 @@ class ActivityForm(ScopedFormMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["org", "category", "campaign", "title", "starts_on", "ends_on", "place",
-                  "women", "children", "participants", "partners", "description"]
+                  "women", "children", "participants", "households", "materials",
+                  "cash_donations", "partners", "description"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput(),
                    "description": forms.Textarea(attrs={"rows": 4})}
 
@@ -97,6 +104,29 @@ class ActivityForm(ScopedFormMixin, forms.ModelForm):
         check = FileCheck(ATTACHMENT_KINDS, max_bytes=ATTACHMENT_MAX_BYTES)
         self.checked = check_each(check, files)
         return files
+
+
+class DonationForm(forms.ModelForm):
+    class Meta:
+        model = Donation
+        fields = ["description", "quantity", "value", "donor_kind"]
+
+
+#: The donations in kind of an activity, edited on the activity's form.
+DonationFormSet = forms.inlineformset_factory(
+    Activity, Donation, form=DonationForm, extra=2, max_num=30, validate_max=True,
+    can_delete=True)
+
+
+def donation_formset(request, activity: Activity | None):
+    """The formset bound to the POST when the page sent it (a form posted without it, such
+    as an older client's, leaves the donations as they are: None)."""
+    prefix = DonationFormSet.get_default_prefix()
+    if request.method == "POST":
+        if f"{prefix}-TOTAL_FORMS" not in request.POST:
+            return None
+        return DonationFormSet(request.POST, instance=activity or Activity(), prefix=prefix)
+    return DonationFormSet(instance=activity or Activity(), prefix=prefix)
 
 
 class ActivityFilterForm(ScopedFormMixin, forms.Form):

@@ -10,6 +10,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -137,6 +138,17 @@ class Activity(models.Model):
     participants = models.PositiveIntegerField(_("participants in total"), null=True,
                                                blank=True)
     partners = models.CharField(_("partner units"), max_length=300, blank=True)
+    # What the activity delivered, beside its participants (its outputs): they pre-fill the
+    # tally indicators of the same kind (orgs.tallies.models.Prefill) and the summary states
+    # their sums.
+    households = models.PositiveIntegerField(_("households reached"), null=True, blank=True,
+                                             help_text=_("Households visited at home (入户)."))
+    materials = models.PositiveIntegerField(_("materials distributed (份)"), null=True,
+                                            blank=True)
+    cash_donations = models.DecimalField(
+        _("donations in cash (元)"), max_digits=12, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Money donated through the activity; goods go in the list below."))
     campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.SET_NULL,
                                  null=True, blank=True, related_name="activities")
     #: A highlight (亮点) of the year: the summary states its one line as written.
@@ -175,6 +187,41 @@ class Activity(models.Model):
                 "The total cannot be less than the women and children taking part.")
         if errors:
             raise ValidationError(errors)
+
+
+class DonorKind(models.TextChoices):
+    ENTERPRISE = "enterprise", _("Enterprise")
+    INDIVIDUAL = "individual", _("Individual")
+    SOCIAL_ORG = "social_org", _("Social organization")
+    PUBLIC_BODY = "public_body", _("Government body or public institution")
+    FEDERATION = "federation", _("Women's federation")
+    OTHER = "other", _("Other")
+
+
+class Donation(models.Model):
+    """A donation in kind through an activity (捐物): what, how many, what it is worth and who
+    gave it by kind (no donor's name: a person's name is not needed for the figures)."""
+
+    scope_field = "activity__org"
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE,
+                                 related_name="donations")
+    description = models.CharField(_("goods"), max_length=200,
+                                   help_text=_("e.g. 米面油, 书包文具"))
+    quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
+    value = models.DecimalField(_("value (元)"), max_digits=12, decimal_places=2,
+                                validators=[MinValueValidator(0)])
+    donor_kind = models.CharField(_("donor"), max_length=20, choices=DonorKind.choices)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("donation in kind")
+        verbose_name_plural = _("donations in kind")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.description} ×{self.quantity}"
 
 
 def attachment_path(instance: ActivityAttachment, filename: str) -> str:

@@ -13,7 +13,12 @@ from django.views.decorators.http import require_POST
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import xlsx_response
-from orgs.activities.forms import ActivityFilterForm, ActivityForm
+from orgs.activities.forms import (
+    ActivityFilterForm,
+    ActivityForm,
+    DonationFormSet,
+    donation_formset,
+)
 from orgs.activities.models import Activity, ActivityAttachment
 from orgs.scoping import get_visible_or_404
 
@@ -50,15 +55,19 @@ def activity_detail(request, pk: int):
                                                                   "created_by"),
                                   request.user, pk=pk)
     return render(request, "orgs/activity_detail.html", {
-        "activity": activity, "attachments": activity.attachments.all()})
+        "activity": activity, "attachments": activity.attachments.all(),
+        "donations": activity.donations.all()})
 
 
-def _save_activity(request, form) -> Activity:
+def _save_activity(request, form, donations=None) -> Activity:
     with transaction.atomic():
         activity = form.save(commit=False)
         if activity.created_by_id is None:
             activity.created_by = request.user
         activity.save()
+        if donations is not None:
+            donations.instance = activity
+            donations.save()
         for upload, content_type in form.checked:
             ActivityAttachment.objects.create(
                 activity=activity, file=upload, original_name=upload.name[:200],
@@ -69,12 +78,14 @@ def _save_activity(request, form) -> Activity:
 @write_required
 def activity_create(request):
     form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
-    if form.is_valid():
-        activity = _save_activity(request, form)
+    donations = donation_formset(request, None)
+    if form.is_valid() and (donations is None or donations.is_valid()):
+        activity = _save_activity(request, form, donations)
         messages.success(request, _("Activity recorded."))
         return redirect(activity)
-    return render(request, "orgs/activity_form.html", {"form": form,
-                                                        "title": _("New activity")})
+    return render(request, "orgs/activity_form.html", {
+        "form": form, "donations": donations or donation_formset_unbound(),
+        "title": _("New activity")})
 
 
 @write_required
@@ -82,12 +93,18 @@ def activity_edit(request, pk: int):
     activity = get_visible_or_404(Activity.objects, request.user, pk=pk)
     form = ActivityForm(request.POST or None, request.FILES or None, instance=activity,
                         user=request.user)
-    if form.is_valid():
-        _save_activity(request, form)
+    donations = donation_formset(request, activity)
+    if form.is_valid() and (donations is None or donations.is_valid()):
+        _save_activity(request, form, donations)
         messages.success(request, _("Saved."))
         return redirect(activity)
-    return render(request, "orgs/activity_form.html", {"form": form, "title": activity.title,
-                                                        "activity": activity})
+    return render(request, "orgs/activity_form.html", {
+        "form": form, "donations": donations or donation_formset_unbound(activity),
+        "title": activity.title, "activity": activity})
+
+
+def donation_formset_unbound(activity: Activity | None = None):
+    return DonationFormSet(instance=activity or Activity())
 
 
 @login_required
