@@ -9,6 +9,7 @@ summary (federation.kernel.hooks), each on its line of work:
   phrases;
 - every campaign with activities in the period; activity categories that no indicator counts
   (their phrase); the highlights staff marked, as they wrote them;
+- the teams standing and their members, per kind of team;
 - the organization network (组织建设) and executive members at work (执委履职).
 """
 
@@ -27,6 +28,8 @@ from orgs.duties import figures as duty_figures
 from orgs.models import Organization, OrgKind
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import Indicator, Prefill
+from orgs.teams import figures as team_figures
+from orgs.teams.models import TeamKind
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SCOPE_WORD = {OrgKind.DISTRICT: "全区", OrgKind.STREET: "全街道"}
@@ -141,6 +144,27 @@ def registry_by_street(org: Organization, period: Period) -> dict[str, dict[str,
     return {name: found[key] for name, key in OUTPUT_REGISTRIES.items()}
 
 
+def team_items(org: Organization, period: Period) -> list[SummaryItem]:
+    """Each kind of team with a phrase: the teams of the subtree standing at the period's end
+    and their members ("组建巾帼宣讲队46支，队员380人"), against a year before."""
+    this = team_figures.teams_by_kind(org, period.end)
+    if not this:
+        return []
+    last = team_figures.teams_by_kind(org, period.last_year().end)
+    items = []
+    for kind in TeamKind.objects.filter(pk__in=list(this)).exclude(phrase="").select_related(
+            "line"):
+        now, before = this[kind.pk], last.get(kind.pk, {})
+        members = kind.member_word or "队员"
+        items.append(SummaryItem(kind.line.code, kind.phrase, [
+            Figure("teams", kind.name, now["teams"], "支", last=before.get("teams"),
+                   source=f"teams:{kind.code}"),
+            Figure("members", f"{kind.name}{members}", now["members"], "人",
+                   last=before.get("members"), source=f"teams:{kind.code}")],
+            key=f"teams:{kind.code}", order=30 + kind.order))
+    return items
+
+
 def organization_items(org: Organization, period: Period) -> list[SummaryItem]:
     this = figures.scope_headline(org, period.end)
     last = figures.scope_headline(org, period.last_year().end)
@@ -172,6 +196,7 @@ def organization_items(org: Organization, period: Period) -> list[SummaryItem]:
 
 def items(org: Organization, period: Period) -> list[SummaryItem]:
     return (tally_items(org, period) + activity_items(org, period)
-            + output_items(org, period) + organization_items(org, period)
+            + output_items(org, period) + team_items(org, period)
+            + organization_items(org, period)
             + duty_figures.summary_items(org, period, line="organization"))
 

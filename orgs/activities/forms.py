@@ -23,6 +23,7 @@ from orgs.activities.models import (
 from orgs.forms import DateInput
 from orgs.models import LEVEL_KINDS, Organization
 from orgs.scoping import ScopedFormMixin, subtree_q
+from orgs.teams.models import Team
 
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 #: Photos and the usual office documents, checked by their content (federation.kernel.uploads).
@@ -48,7 +49,7 @@ class ActivityForm(ScopedFormMixin, forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = ["org", "category", "campaign", "title", "starts_on", "ends_on", "place",
+        fields = ["org", "category", "campaign", "team", "title", "starts_on", "ends_on", "place",
                   "women", "children", "participants", "households", "materials",
                   "cash_donations", "partners", "description"]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput(),
@@ -70,6 +71,10 @@ class ActivityForm(ScopedFormMixin, forms.ModelForm):
         if self.instance.campaign_id:
             running = running | Campaign.objects.filter(pk=self.instance.campaign_id)
         self.fields["campaign"].queryset = running.distinct()
+        teams = Team.objects.visible_to(user).standing_on(timezone.localdate())
+        if self.instance.team_id:
+            teams = teams | Team.objects.filter(pk=self.instance.team_id)
+        self.fields["team"].queryset = teams.distinct().select_related("kind")
         self.fields["campaign"].help_text = _(
             "A campaign (品牌活动) of the organization or of one above it, running in the "
             "activity's year.")
@@ -86,6 +91,11 @@ class ActivityForm(ScopedFormMixin, forms.ModelForm):
         elif campaign and day and not campaign.runs_in(day.year):
             self.add_error("campaign", _("This campaign does not run in %(year)s.")
                            % {"year": day.year})
+        team = cleaned.get("team")
+        if team and org and not team.serves(org):
+            self.add_error("team", _("%(team)s belongs to %(owner)s: it cannot run an activity "
+                                     "of %(org)s.") % {"team": team.name,
+                                                       "owner": team.org.name, "org": org.name})
         today = timezone.localdate()
         for name in ("starts_on", "ends_on"):
             day = cleaned.get(name)

@@ -151,6 +151,9 @@ class Activity(models.Model):
         help_text=_("Money donated through the activity; goods go in the list below."))
     campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.SET_NULL,
                                  null=True, blank=True, related_name="activities")
+    team = models.ForeignKey("orgs.Team", verbose_name=_("team"), on_delete=models.SET_NULL,
+                             null=True, blank=True, related_name="activities",
+                             help_text=_("The team (队伍) that ran it, if any."))
     #: A highlight (亮点) of the year: the summary states its one line as written.
     highlight = models.CharField(
         _("highlight (亮点)"), max_length=200, blank=True,

@@ -42,18 +42,20 @@ def activity_export(request):
     columns = [(_("date"), 12), (_("until"), 12), (_("organization"), 24), (_("category"), 20),
                (_("title"), 36), (_("place"), 20), (_("women taking part"), 10),
                (_("children taking part"), 10), (_("participants in total"), 10),
-               (_("partner units"), 24)]
+               (_("households reached"), 10), (_("materials distributed (份)"), 10),
+               (_("donations in cash (元)"), 12), (_("partner units"), 24)]
     rows = ((a.starts_on, a.ends_on, a.org.name, a.category.name, a.title, a.place, a.women,
-             a.children, a.participants, a.partners)
+             a.children, a.participants, a.households, a.materials, a.cash_donations,
+             a.partners)
             for a in activities.iterator(chunk_size=2000))
     return xlsx_response("activities", _("Activities"), columns, rows)
 
 
 @login_required
 def activity_detail(request, pk: int):
-    activity = get_visible_or_404(Activity.objects.select_related("org", "category", "campaign",
-                                                                  "created_by"),
-                                  request.user, pk=pk)
+    activity = get_visible_or_404(
+        Activity.objects.select_related("org", "category", "campaign", "team", "created_by"),
+        request.user, pk=pk)
     return render(request, "orgs/activity_detail.html", {
         "activity": activity, "attachments": activity.attachments.all(),
         "donations": activity.donations.all()})

@@ -188,3 +188,17 @@ def test_the_demo_records_outputs_that_its_tallies_and_summary_agree_with(demo):
     made = Activity.objects.filter(org=value.tally.org, starts_on__year=month.year,
                                    starts_on__month=month.month).aggregate(n=Sum("materials"))
     assert value.value == made["n"]
+
+
+@pytest.mark.django_db
+def test_the_export_carries_the_outputs(world, login):
+    import io
+
+    from openpyxl import load_workbook
+
+    outputs(world.c1, datetime.date(2025, 3, 3), households=7, materials=80, cash=1500)
+    response = login(world.users["street_chair"]).get(reverse("orgs:activity_export"))
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    header = list(rows[0])
+    row = dict(zip(header, rows[1], strict=True))
+    assert (row["入户走访户数"], row["发放宣传资料（份）"], row["捐款（元）"]) == (7, 80, 1500)

@@ -9,11 +9,9 @@ from django.utils import timezone
 
 from federation.kernel.models import LineOfWork
 from orgs.activities.models import Activity, ActivityCategory, Campaign
+from tests.orgs.campaign_team_urls import CAMPAIGN_URL_NAMES
 from tests.orgs.factories import ActivityFactory
 from tests.urlwalk import walk
-
-CAMPAIGN_URL_NAMES = ["orgs:campaigns", "orgs:campaign_create", "orgs:campaign",
-                      "orgs:campaign_edit"]
 
 
 def campaign(org, name="百合之约", **extra):

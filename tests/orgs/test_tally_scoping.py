@@ -9,10 +9,10 @@ from orgs.activities.models import Activity, ActivityAttachment
 from orgs.models import Organization
 from orgs.tallies.models import Tally
 from tests.factories import PositionFactory
+from tests.orgs.campaign_team_urls import CAMPAIGN_URL_NAMES, TEAM_URL_NAMES
 from tests.orgs.duty_urls import DUTY_URL_NAMES
 from tests.orgs.factories import ActivityFactory, TallyFactory, put
 from tests.orgs.tally_urls import TALLY_URL_NAMES
-from tests.orgs.test_campaigns import CAMPAIGN_URL_NAMES
 from tests.orgs.test_scoping import org_cases
 from tests.urlwalk import assert_covered, walk
 
@@ -64,7 +64,8 @@ def test_out_of_scope_objects_are_not_found(world, login, role, target, tmp_path
     assert set(walk_cases) == set(TALLY_URL_NAMES)
     assert_covered("orgs", {**walk_cases, **org_cases(org, PositionFactory(org=org)),
                             **dict.fromkeys(DUTY_URL_NAMES),
-                            **dict.fromkeys(CAMPAIGN_URL_NAMES)})
+                            **dict.fromkeys(CAMPAIGN_URL_NAMES),
+                            **dict.fromkeys(TEAM_URL_NAMES)})
     assert walk(login(world.users[role]), walk_cases) == []
 
 
