@@ -6,10 +6,11 @@ from treebeard.forms import movenodeform_factory
 
 from federation.kernel.passwords import InitialPasswordForm, ResetPasswordForm
 from federation.kernel.sessions import end_sessions_action
-from orgs.activities.models import ActivityCategory
+from orgs.activities.models import ActivityCategory, Campaign
 from orgs.duties.models import DutyKind, ReviewWeights
 from orgs.models import Organization, Person, Position, Role, Term, User
 from orgs.tallies.models import AnnualTarget, Indicator, IndicatorGroup, ReportingDeadline
+from orgs.teams.models import Team, TeamKind
 
 
 @admin.register(Organization)
@@ -116,3 +117,28 @@ class DistrictAdminOnly:
 @admin.register(ReviewWeights)
 class ReviewWeightsAdmin(DistrictAdminOnly, admin.ModelAdmin):
     list_display = ["__str__", "per_woman", "per_request", "per_answer", "updated_at"]
+
+
+@admin.register(TeamKind)
+class TeamKindAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_zh", "name_en", "line", "phrase", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    list_select_related = ["line"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "org", "members", "formed_on", "disbanded_on"]
+    list_filter = ["kind"]
+    list_select_related = ["kind", "org"]
+    raw_id_fields = ["org"]
+    search_fields = ["name"]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ["name", "line", "org", "first_year", "last_year"]
+    list_filter = ["line"]
+    list_select_related = ["line", "org"]
+    raw_id_fields = ["org"]
+    search_fields = ["name"]

@@ -9,7 +9,8 @@ class OrgsConfig(AppConfig):
     verbose_name = _("Organizations")
     #: The app's packages keep their models beside their code (one app label, "orgs"):
     #: the tree, users and committees in orgs.models, these in their own packages.
-    package_models = ("orgs.activities.models", "orgs.tallies.models", "orgs.duties.models")
+    package_models = ("orgs.activities.models", "orgs.tallies.models", "orgs.duties.models",
+                      "orgs.teams.models")
 
     def import_models(self):
         super().import_models()

@@ -30,6 +30,7 @@ from orgs.models import (
     User,
 )
 from orgs.tallies.demo import seed_activities_and_tallies
+from orgs.teams.demo import seed as seed_teams
 
 OTHER_KINDS = [  # (kind, share of the ~500 other organizations, name pattern)
     (OrgKind.WOMENS_HOME, 0.35, "{place}妇女之家"),
@@ -131,6 +132,7 @@ def seed(ctx: DemoContext) -> None:
                   f"{Person.objects.count()} committee members")
     seed_activities_and_tallies(ctx)
     seed_campaigns_and_highlights(ctx)
+    seed_teams(ctx)
     seed_duties(ctx)
 
 

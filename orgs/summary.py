@@ -5,8 +5,11 @@ summary (federation.kernel.hooks), each on its line of work:
   period, the same period last year, the organization's annual target; an indicator that a
   registry records (`Indicator.registry`) is left to that registry's item (one number for
   one thing), and an indicator named in another's phrase is stated there;
+- the activities' outputs (materials, households reached, donations), by their indicators'
+  phrases;
 - every campaign with activities in the period; activity categories that no indicator counts
   (their phrase); the highlights staff marked, as they wrote them;
+- the teams standing and their members, per kind of team;
 - the organization network (组织建设) and executive members at work (执委履职).
 """
 
@@ -20,11 +23,14 @@ from django.utils.translation import gettext as _
 from federation.kernel.hooks import Figure, SummaryItem
 from federation.kernel.periods import Period
 from orgs import figures
+from orgs.activities import figures as activity_figures
 from orgs.activities.models import Activity, ActivityCategory, Campaign
 from orgs.duties import figures as duty_figures
 from orgs.models import Organization, OrgKind
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import Indicator, Prefill
+from orgs.teams import figures as team_figures
+from orgs.teams.models import TeamKind
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SCOPE_WORD = {OrgKind.DISTRICT: "全区", OrgKind.STREET: "全街道"}
@@ -104,6 +110,62 @@ def activity_items(org: Organization, period: Period) -> list[SummaryItem]:
     return items
 
 
+#: The registry names (`Indicator.registry`) of the activities' outputs, by their figure.
+OUTPUT_REGISTRIES = {"activities:households": "households",
+                     "activities:materials": "materials",
+                     "activities:donations": "donations"}
+
+
+def output_items(org: Organization, period: Period) -> list[SummaryItem]:
+    """The activities' outputs (宣传资料, 入户走访, 捐款捐物), each stated once by the phrase of
+    the indicator they answer: the activity log's sum, not the tallies' (one number for one
+    thing; the reconciliation annex lists where the tallies differ)."""
+    indicators = list(Indicator.objects.filter(
+        registry__in=list(OUTPUT_REGISTRIES), line__isnull=False).exclude(phrase="")
+        .select_related("line"))
+    if not indicators:
+        return []
+    this = activity_figures.output_totals(org, period.start, period.end)
+    last_period = period.last_year()
+    last = activity_figures.output_totals(org, last_period.start, last_period.end)
+    items = []
+    for indicator in indicators:
+        key = OUTPUT_REGISTRIES[indicator.registry]
+        items.append(SummaryItem(indicator.line.code, indicator.phrase, [Figure(
+            "value", indicator.name, _number(this[key]), indicator.unit,
+            money=indicator.unit == "元", last=_number(last[key]) or None,
+            source=f"registry:{indicator.registry}")],
+            key=indicator.registry, order=indicator.order))
+    return items
+
+
+def registry_by_street(org: Organization, period: Period) -> dict[str, dict[str, float]]:
+    """The outputs by street, for the reconciliation annex (federation.portal.summary)."""
+    found = activity_figures.outputs_by_street(org, period.start, period.end)
+    return {name: found[key] for name, key in OUTPUT_REGISTRIES.items()}
+
+
+def team_items(org: Organization, period: Period) -> list[SummaryItem]:
+    """Each kind of team with a phrase: the teams of the subtree standing at the period's end
+    and their members ("组建巾帼宣讲队46支，队员380人"), against a year before."""
+    this = team_figures.teams_by_kind(org, period.end)
+    if not this:
+        return []
+    last = team_figures.teams_by_kind(org, period.last_year().end)
+    items = []
+    for kind in TeamKind.objects.filter(pk__in=list(this)).exclude(phrase="").select_related(
+            "line"):
+        now, before = this[kind.pk], last.get(kind.pk, {})
+        members = kind.member_word or "队员"
+        items.append(SummaryItem(kind.line.code, kind.phrase, [
+            Figure("teams", kind.name, now["teams"], "支", last=before.get("teams"),
+                   source=f"teams:{kind.code}"),
+            Figure("members", f"{kind.name}{members}", now["members"], "人",
+                   last=before.get("members"), source=f"teams:{kind.code}")],
+            key=f"teams:{kind.code}", order=30 + kind.order))
+    return items
+
+
 def organization_items(org: Organization, period: Period) -> list[SummaryItem]:
     this = figures.scope_headline(org, period.end)
     last = figures.scope_headline(org, period.last_year().end)
@@ -135,6 +197,7 @@ def organization_items(org: Organization, period: Period) -> list[SummaryItem]:
 
 def items(org: Organization, period: Period) -> list[SummaryItem]:
     return (tally_items(org, period) + activity_items(org, period)
+            + output_items(org, period) + team_items(org, period)
             + organization_items(org, period)
             + duty_figures.summary_items(org, period, line="organization"))
 

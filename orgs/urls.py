@@ -1,10 +1,12 @@
 from django.urls import path
 
 from orgs import views
+from orgs.activities import campaigns as campaign_views
 from orgs.activities import views as activity_views
 from orgs.duties.urls import urlpatterns as duty_urls
 from orgs.tallies import excel as tally_excel
 from orgs.tallies import views as tally_views
+from orgs.teams import views as team_views
 
 app_name = "orgs"
 TALLY = "tallies/<int:org_pk>/<int:year>/<int:month>/"
@@ -31,6 +33,16 @@ urlpatterns = [
     path("attachments/<int:pk>/", activity_views.attachment_download, name="attachment"),
     path("attachments/<int:pk>/delete/", activity_views.attachment_delete,
          name="attachment_delete"),
+    # Campaigns (品牌活动)
+    path("campaigns/", campaign_views.campaign_list, name="campaigns"),
+    path("campaigns/new/", campaign_views.campaign_create, name="campaign_create"),
+    path("campaigns/<int:pk>/", campaign_views.campaign_detail, name="campaign"),
+    path("campaigns/<int:pk>/edit/", campaign_views.campaign_edit, name="campaign_edit"),
+    # Teams and rosters (队伍)
+    path("teams/", team_views.team_list, name="teams"),
+    path("teams/new/", team_views.team_create, name="team_create"),
+    path("teams/<int:pk>/", team_views.team_detail, name="team"),
+    path("teams/<int:pk>/edit/", team_views.team_edit, name="team_edit"),
     # Monthly tallies
     path("tallies/", tally_views.tally_home, name="tallies"),
     path(TALLY, tally_views.tally_page, name="tally"),

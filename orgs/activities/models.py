@@ -10,12 +10,13 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from federation.kernel.reference import ReferenceData
-from orgs.scoping import ScopedQuerySet
+from orgs.scoping import ScopedQuerySet, lineage_q, path_q
 
 MAX_ATTACHMENTS = 10
 
@@ -31,6 +32,24 @@ class ActivityCategory(ReferenceData):
     class Meta(ReferenceData.Meta):
         verbose_name = _("activity category")
         verbose_name_plural = _("activity categories")
+
+
+class CampaignQuerySet(ScopedQuerySet):
+    def visible_to(self, user):
+        """A campaign applies to the organization that owns it and to everything below: a
+        user sees the campaigns of her organization and above it (they apply to her) and of
+        her subtree."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        path = user.scope_path
+        if path is None:
+            return self.all() if user.is_superuser else self.none()
+        return self.filter(path_q(self.model.scope_field, path)
+                           | lineage_q(self.model.scope_field, user.org))
+
+    def running_in(self, year: int):
+        return self.filter(models.Q(last_year__isnull=True) | models.Q(last_year__gte=year),
+                           first_year__lte=year)
 
 
 class Campaign(models.Model):
@@ -55,7 +74,7 @@ class Campaign(models.Model):
                                                  help_text=_("Empty: still running."))
     description = models.TextField(_("description"), blank=True)
 
-    objects = ScopedQuerySet.as_manager()
+    objects = CampaignQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("campaign")
@@ -71,6 +90,13 @@ class Campaign(models.Model):
     def clean(self) -> None:
         if self.last_year and self.first_year and self.last_year < self.first_year:
             raise ValidationError({"last_year": _("A campaign cannot end before it starts.")})
+
+    def runs_in(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or self.last_year >= year)
+
+    def applies_to(self, org) -> bool:
+        """The campaign's organization is `org` or above it."""
+        return org.path.startswith(self.org.path)
 
 
 class ActivityQuerySet(ScopedQuerySet):
@@ -112,8 +138,22 @@ class Activity(models.Model):
     participants = models.PositiveIntegerField(_("participants in total"), null=True,
                                                blank=True)
     partners = models.CharField(_("partner units"), max_length=300, blank=True)
+    # What the activity delivered, beside its participants (its outputs): they pre-fill the
+    # tally indicators of the same kind (orgs.tallies.models.Prefill) and the summary states
+    # their sums.
+    households = models.PositiveIntegerField(_("households reached"), null=True, blank=True,
+                                             help_text=_("Households visited at home (入户)."))
+    materials = models.PositiveIntegerField(_("materials distributed (份)"), null=True,
+                                            blank=True)
+    cash_donations = models.DecimalField(
+        _("donations in cash (元)"), max_digits=12, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Money donated through the activity; goods go in the list below."))
     campaign = models.ForeignKey(Campaign, verbose_name=_("campaign"), on_delete=models.SET_NULL,
                                  null=True, blank=True, related_name="activities")
+    team = models.ForeignKey("orgs.Team", verbose_name=_("team"), on_delete=models.SET_NULL,
+                             null=True, blank=True, related_name="activities",
+                             help_text=_("The team (队伍) that ran it, if any."))
     #: A highlight (亮点) of the year: the summary states its one line as written.
     highlight = models.CharField(
         _("highlight (亮点)"), max_length=200, blank=True,
@@ -150,6 +190,41 @@ class Activity(models.Model):
                 "The total cannot be less than the women and children taking part.")
         if errors:
             raise ValidationError(errors)
+
+
+class DonorKind(models.TextChoices):
+    ENTERPRISE = "enterprise", _("Enterprise")
+    INDIVIDUAL = "individual", _("Individual")
+    SOCIAL_ORG = "social_org", _("Social organization")
+    PUBLIC_BODY = "public_body", _("Government body or public institution")
+    FEDERATION = "federation", _("Women's federation")
+    OTHER = "other", _("Other")
+
+
+class Donation(models.Model):
+    """A donation in kind through an activity (捐物): what, how many, what it is worth and who
+    gave it by kind (no donor's name: a person's name is not needed for the figures)."""
+
+    scope_field = "activity__org"
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE,
+                                 related_name="donations")
+    description = models.CharField(_("goods"), max_length=200,
+                                   help_text=_("e.g. 米面油, 书包文具"))
+    quantity = models.PositiveIntegerField(_("quantity"), validators=[MinValueValidator(1)])
+    value = models.DecimalField(_("value (元)"), max_digits=12, decimal_places=2,
+                                validators=[MinValueValidator(0)])
+    donor_kind = models.CharField(_("donor"), max_length=20, choices=DonorKind.choices)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("donation in kind")
+        verbose_name_plural = _("donations in kind")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.description} ×{self.quantity}"
 
 
 def attachment_path(instance: ActivityAttachment, filename: str) -> str:

@@ -13,7 +13,12 @@ from django.views.decorators.http import require_POST
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import xlsx_response
-from orgs.activities.forms import ActivityFilterForm, ActivityForm
+from orgs.activities.forms import (
+    ActivityFilterForm,
+    ActivityForm,
+    DonationFormSet,
+    donation_formset,
+)
 from orgs.activities.models import Activity, ActivityAttachment
 from orgs.scoping import get_visible_or_404
 
@@ -37,28 +42,34 @@ def activity_export(request):
     columns = [(_("date"), 12), (_("until"), 12), (_("organization"), 24), (_("category"), 20),
                (_("title"), 36), (_("place"), 20), (_("women taking part"), 10),
                (_("children taking part"), 10), (_("participants in total"), 10),
-               (_("partner units"), 24)]
+               (_("households reached"), 10), (_("materials distributed (份)"), 10),
+               (_("donations in cash (元)"), 12), (_("partner units"), 24)]
     rows = ((a.starts_on, a.ends_on, a.org.name, a.category.name, a.title, a.place, a.women,
-             a.children, a.participants, a.partners)
+             a.children, a.participants, a.households, a.materials, a.cash_donations,
+             a.partners)
             for a in activities.iterator(chunk_size=2000))
     return xlsx_response("activities", _("Activities"), columns, rows)
 
 
 @login_required
 def activity_detail(request, pk: int):
-    activity = get_visible_or_404(Activity.objects.select_related("org", "category",
-                                                                  "created_by"),
-                                  request.user, pk=pk)
+    activity = get_visible_or_404(
+        Activity.objects.select_related("org", "category", "campaign", "team", "created_by"),
+        request.user, pk=pk)
     return render(request, "orgs/activity_detail.html", {
-        "activity": activity, "attachments": activity.attachments.all()})
+        "activity": activity, "attachments": activity.attachments.all(),
+        "donations": activity.donations.all()})
 
 
-def _save_activity(request, form) -> Activity:
+def _save_activity(request, form, donations=None) -> Activity:
     with transaction.atomic():
         activity = form.save(commit=False)
         if activity.created_by_id is None:
             activity.created_by = request.user
         activity.save()
+        if donations is not None:
+            donations.instance = activity
+            donations.save()
         for upload, content_type in form.checked:
             ActivityAttachment.objects.create(
                 activity=activity, file=upload, original_name=upload.name[:200],
@@ -69,12 +80,14 @@ def _save_activity(request, form) -> Activity:
 @write_required
 def activity_create(request):
     form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
-    if form.is_valid():
-        activity = _save_activity(request, form)
+    donations = donation_formset(request, None)
+    if form.is_valid() and (donations is None or donations.is_valid()):
+        activity = _save_activity(request, form, donations)
         messages.success(request, _("Activity recorded."))
         return redirect(activity)
-    return render(request, "orgs/activity_form.html", {"form": form,
-                                                        "title": _("New activity")})
+    return render(request, "orgs/activity_form.html", {
+        "form": form, "donations": donations or donation_formset_unbound(),
+        "title": _("New activity")})
 
 
 @write_required
@@ -82,12 +95,18 @@ def activity_edit(request, pk: int):
     activity = get_visible_or_404(Activity.objects, request.user, pk=pk)
     form = ActivityForm(request.POST or None, request.FILES or None, instance=activity,
                         user=request.user)
-    if form.is_valid():
-        _save_activity(request, form)
+    donations = donation_formset(request, activity)
+    if form.is_valid() and (donations is None or donations.is_valid()):
+        _save_activity(request, form, donations)
         messages.success(request, _("Saved."))
         return redirect(activity)
-    return render(request, "orgs/activity_form.html", {"form": form, "title": activity.title,
-                                                        "activity": activity})
+    return render(request, "orgs/activity_form.html", {
+        "form": form, "donations": donations or donation_formset_unbound(activity),
+        "title": activity.title, "activity": activity})
+
+
+def donation_formset_unbound(activity: Activity | None = None):
+    return DonationFormSet(instance=activity or Activity())
 
 
 @login_required

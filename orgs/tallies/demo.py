@@ -7,13 +7,14 @@ outliers. Tally values that the activity log answers agree with the generated ac
 from __future__ import annotations
 
 import datetime
+import random
 from collections import defaultdict
 from decimal import Decimal
 
 from django.utils import timezone
 
 from federation.kernel.demo import DemoContext
-from orgs.activities.models import Activity, ActivityCategory
+from orgs.activities.models import Activity, ActivityCategory, Donation, DonorKind
 from orgs.scoping import street_path
 from orgs.tallies.models import (
     AnnualTarget,
@@ -157,6 +158,38 @@ def _value(ctx: DemoContext, indicator: Indicator, size: float, activity: dict |
     return Decimal(value), flagged
 
 
+#: Which categories deliver which outputs (宣传资料, 入户走访, 捐款捐物), as (share of the
+#: activities, low, high).
+MATERIALS = {"ideology": (0.5, 20, 100), "legal_rights": (0.7, 30, 150),
+             "family_virtue": (0.4, 20, 80), "health": (0.5, 30, 120),
+             "family_education": (0.3, 20, 60)}
+HOUSEHOLDS = {"care": (0.8, 5, 30), "family_virtue": (0.3, 10, 40),
+              "family_education": (0.2, 5, 20), "legal_rights": (0.2, 10, 50)}
+CASH = {"care": (0.4, 1000, 10000), "volunteer": (0.1, 500, 3000)}
+GOODS = [("米面油", 60, DonorKind.ENTERPRISE), ("棉被", 120, DonorKind.ENTERPRISE),
+         ("书包文具", 80, DonorKind.SOCIAL_ORG), ("慰问品", 100, DonorKind.PUBLIC_BODY),
+         ("图书", 30, DonorKind.INDIVIDUAL), ("体检卡", 200, DonorKind.FEDERATION)]
+
+
+def _outputs(rng: random.Random, code: str) -> tuple[dict, list[Donation]]:
+    """An activity's outputs for its category, and its donations in kind (unsaved)."""
+    found: dict = {}
+    for name, table in (("materials", MATERIALS), ("households", HOUSEHOLDS)):
+        share, low, high = table.get(code, (0, 0, 0))
+        if rng.random() < share:
+            found[name] = rng.randrange(low, high) // 10 * 10 or low
+    share, low, high = CASH.get(code, (0, 0, 0))
+    if rng.random() < share:
+        found["cash_donations"] = Decimal(rng.randrange(low, high) // 100 * 100)
+    goods = []
+    if code == "care" and rng.random() < 0.4:
+        for description, price, donor in rng.sample(GOODS, rng.randrange(1, 3)):
+            quantity = rng.randrange(10, 60)
+            goods.append(Donation(description=description, quantity=quantity,
+                                  value=Decimal(quantity * price), donor_kind=donor))
+    return found, goods
+
+
 def _seed_activities(ctx: DemoContext, orgs, months, categories) -> dict:
     """Activities for every organization and month; returns what they answer per
     (org id, month): {(category id, prefill): number}."""
@@ -165,7 +198,9 @@ def _seed_activities(ctx: DemoContext, orgs, months, categories) -> dict:
                "child_friendly": 1.5, "employment": 1, "health": 1, "care": 1.5,
                "volunteer": 2, "organization": 0.5, "culture": 1.5, "other": 0.5}
     codes, cum = list(weights), list(weights.values())
-    activities, answers = [], {}
+    activities, answers, goods = [], {}, []
+    # The outputs draw from their own generator: the rest of the demo stays as it was.
+    out_rng = random.Random(hash(ctx.rng.getstate()))
     creator = ctx.users.get("district_staff")
     for org in orgs:
         for month in months:
@@ -182,18 +217,33 @@ def _seed_activities(ctx: DemoContext, orgs, months, categories) -> dict:
                                                             "family_education") else 0
                 total = women + children + rng.randrange(0, 10)
                 category = categories[code]
-                activities.append(Activity(
+                made, donated = _outputs(out_rng, code)
+                activity = Activity(
                     org=org, category=category, title=rng.choice(TITLES[code]),
                     starts_on=day, place=org.venue or "党群服务中心", women=women,
                     children=children or None, participants=total, created_by=creator,
-                    description="（演示数据）"))
+                    description="（演示数据）", **made)
+                activities.append(activity)
+                goods.extend((activity, d) for d in donated)
+                value = made.get("cash_donations")
+                if donated:
+                    value = (value or 0) + sum(d.value for d in donated)
+                for kind, number in ((Prefill.MATERIALS, made.get("materials")),
+                                     (Prefill.HOUSEHOLDS, made.get("households")),
+                                     (Prefill.DONATIONS, value)):
+                    if number is not None:
+                        found[(None, kind)] += number
+                        found[(category.pk, kind)] += number
                 found[(category.pk, Prefill.COUNT)] += 1
                 found[(category.pk, Prefill.PARTICIPANTS)] += total
                 found[(category.pk, Prefill.WOMEN)] += women
                 found[(category.pk, Prefill.CHILDREN)] += children
             answers[(org.pk, month)] = found
     Activity.objects.bulk_create(activities, batch_size=5000)
-    ctx.out.write(f"    {len(activities)} activities")
+    for activity, donation in goods:
+        donation.activity = activity
+    Donation.objects.bulk_create([d for _a, d in goods], batch_size=5000)
+    ctx.out.write(f"    {len(activities)} activities, {len(goods)} donations in kind")
     return answers
 
 

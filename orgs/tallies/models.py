@@ -62,6 +62,15 @@ class Prefill(models.TextChoices):
     PARTICIPANTS = "participants", _("Participants in total")
     WOMEN = "women", _("Women taking part")
     CHILDREN = "children", _("Children taking part")
+    # The activities' outputs; an indicator without a category counts every activity's.
+    HOUSEHOLDS = "households", _("Households reached")
+    MATERIALS = "materials", _("Materials distributed")
+    DONATIONS = "donations", _("Donations in cash and in kind (元)")
+
+
+#: What the activity log answers from its outputs (the sums of every category's activities
+#: when the indicator names none).
+OUTPUT_PREFILLS = (Prefill.HOUSEHOLDS, Prefill.MATERIALS, Prefill.DONATIONS)
 
 
 class IndicatorQuerySet(ReferenceQuerySet):

@@ -13,11 +13,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.kernel.prefill import registry_answers
+from orgs.activities.figures import output_values
 from orgs.activities.models import Activity
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import (
     AWAITING_REVIEW,
     EDITABLE_STATES,
+    OUTPUT_PREFILLS,
     Indicator,
     Prefill,
     Tally,
@@ -92,19 +94,25 @@ class TallySheet:
         return out
 
 
-def activity_answers(org_id: int, month: datetime.date) -> dict[tuple[int, str], int]:
-    """What the activity log says for an organization's month, by (category, prefill): one
-    query."""
-    rows = (Activity.objects.filter(org_id=org_id, starts_on__gte=month,
-                                    starts_on__lte=month_end(month))
+def activity_answers(org_id: int, month: datetime.date) -> dict[tuple[int | None, str], int]:
+    """What the activity log says for an organization's month, by (category, prefill); the
+    outputs (households, materials, donations) also summed over every category, under
+    (None, prefill): one query."""
+    rows = (output_values(Activity.objects.filter(org_id=org_id, starts_on__gte=month,
+                                                  starts_on__lte=month_end(month)))
             .order_by().values("category_id")
             .annotate(count=Count("pk"), participants=Sum("participants"), women=Sum("women"),
-                      children=Sum("children")))
-    answers = {}
+                      children=Sum("children"), households=Sum("households"),
+                      materials=Sum("materials"), donations=Sum("donated")))
+    answers: dict[tuple[int | None, str], int] = {}
     for row in rows:
-        for kind in (Prefill.COUNT, Prefill.PARTICIPANTS, Prefill.WOMEN, Prefill.CHILDREN):
+        for kind in (Prefill.COUNT, Prefill.PARTICIPANTS, Prefill.WOMEN, Prefill.CHILDREN,
+                     *OUTPUT_PREFILLS):
             if row[kind] is not None:
                 answers[(row["category_id"], kind)] = row[kind]
+        for kind in OUTPUT_PREFILLS:
+            if row[kind] is not None:
+                answers[(None, kind)] = answers.get((None, kind), 0) + row[kind]
     return answers
 
 

@@ -11,8 +11,11 @@ import importlib
 from django.apps import apps
 
 SEEDS = {  # a model seeded by the migrations -> the migration modules, in order
+    ("federation", "LineOfWork"): ["federation.migrations.0007_lines_of_work"],
     ("orgs", "Indicator"): ["orgs.migrations.0003_seed_reference_data",
-                            "orgs.migrations.0008_indicator_unit_en"],
+                            "orgs.migrations.0008_indicator_unit_en",
+                            "orgs.migrations.0011_activity_outputs"],
+    ("orgs", "TeamKind"): ["orgs.migrations.0012_teams"],
     ("rights", "Channel"): ["rights.migrations.0002_reference_data"],
     ("orgs", "DutyKind"): ["orgs.migrations.0007_seed_duty_kinds"],
     ("families", "HonourType"): ["families.migrations.0002_reference_data",

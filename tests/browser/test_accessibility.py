@@ -61,7 +61,16 @@ def objects(world) -> dict[str, dict]:
                        consent_to_share=True, consent_on=today)
     honour = HonourFactory(org=world.c1)
     household = HouseholdFactory(org=world.c1)
-    activity = ActivityFactory(org=world.c1, starts_on=today)
+    activity = ActivityFactory(org=world.c1, starts_on=today, materials=20)
+    from federation.kernel.models import LineOfWork
+    from orgs.activities.models import Campaign
+    from orgs.teams.models import Team, TeamKind
+
+    campaign = Campaign.objects.create(name="巾帼心向党", org=world.district,
+                                       first_year=today.year,
+                                       line=LineOfWork.objects.get(code="ideology"))
+    team = Team.objects.create(kind=TeamKind.objects.get(code="lecturers"), org=world.c1,
+                               name="桃源巾帼宣讲队", members=12)
     TallyFactory(org=world.c1, month=last_month)
     tally = {"org_pk": world.c1.pk, "year": last_month.year, "month": last_month.month}
     return {
@@ -73,6 +82,8 @@ def objects(world) -> dict[str, dict]:
         "orgs:activity": {"pk": activity.pk}, "orgs:activity_edit": {"pk": activity.pk},
         "orgs:detail": {"pk": world.c1.pk}, "orgs:edit": {"pk": world.c1.pk},
         "orgs:tally": tally, "orgs:tally_history": tally,
+        "orgs:campaign": {"pk": campaign.pk}, "orgs:campaign_edit": {"pk": campaign.pk},
+        "orgs:team": {"pk": team.pk}, "orgs:team_edit": {"pk": team.pk},
     }
 
 
