@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import xlsx_response
+from orgs.activities import services
 from orgs.activities.forms import (
     ActivityFilterForm,
     ActivityForm,
@@ -61,28 +61,12 @@ def activity_detail(request, pk: int):
         "donations": activity.donations.all()})
 
 
-def _save_activity(request, form, donations=None) -> Activity:
-    with transaction.atomic():
-        activity = form.save(commit=False)
-        if activity.created_by_id is None:
-            activity.created_by = request.user
-        activity.save()
-        if donations is not None:
-            donations.instance = activity
-            donations.save()
-        for upload, content_type in form.checked:
-            ActivityAttachment.objects.create(
-                activity=activity, file=upload, original_name=upload.name[:200],
-                content_type=content_type, size=upload.size, uploaded_by=request.user)
-    return activity
-
-
 @write_required
 def activity_create(request):
     form = ActivityForm(request.POST or None, request.FILES or None, user=request.user)
     donations = donation_formset(request, None)
     if form.is_valid() and (donations is None or donations.is_valid()):
-        activity = _save_activity(request, form, donations)
+        activity = services.save_activity(form, request.user, donations)
         messages.success(request, _("Activity recorded."))
         return redirect(activity)
     return render(request, "orgs/activity_form.html", {
@@ -97,7 +81,7 @@ def activity_edit(request, pk: int):
                         user=request.user)
     donations = donation_formset(request, activity)
     if form.is_valid() and (donations is None or donations.is_valid()):
-        _save_activity(request, form, donations)
+        services.save_activity(form, request.user, donations)
         messages.success(request, _("Saved."))
         return redirect(activity)
     return render(request, "orgs/activity_form.html", {
@@ -121,8 +105,6 @@ def attachment_download(request, pk: int):
 @write_required
 def attachment_delete(request, pk: int):
     attachment = get_visible_or_404(ActivityAttachment.objects, request.user, pk=pk)
-    activity_id = attachment.activity_id
-    attachment.file.delete(save=False)
-    attachment.delete()
+    activity_id = services.remove_attachment(attachment)
     messages.success(request, _("File removed."))
     return redirect("orgs:activity", pk=activity_id)

@@ -63,3 +63,12 @@ def test_within_counts_a_subtree_as_visible_to_shows_it(world):
     streets = set(Organization.objects.within(world.district).annotate(s=street_of(""))
                   .exclude(depth=1).values_list("s", flat=True))
     assert streets == {street_path(o) for o in Organization.objects.filter(depth=2)}
+
+
+def test_views_never_open_transactions():
+    """Transactions are the services' business (`<app>/services.py`, `orgs/*/services.py`):
+    no view module of any app opens one."""
+    offenders = [str(p.relative_to(ROOT)) for p in sources()
+                 if (p.name == "views.py" or "views" in p.parent.name)
+                 and "transaction" in p.read_text()]
+    assert offenders == []
