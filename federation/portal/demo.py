@@ -14,7 +14,7 @@ from federation.portal.models import PlanItem
 NEXT_YEAR = [
     ("ideology", "深化“巾帼心向党”主题宣讲，组建巾帼宣讲队伍进社区、进企业", "400", "场次",
      "tally:lectures", 11),
-    ("family", "深入推进“家家幸福安康工程”，评选表彰区级“最美家庭”", "100", "户",
+    ("family", "深入推进“家家幸福安康工程”，评选表彰区级以上“最美家庭”", "5", "户",
      "honours:most-beautiful-family", 5),
     ("family", "持续开展美丽庭院创建，新增星级庭院", "800", "户", None,
      10),
