@@ -49,7 +49,8 @@ RETURN_REASONS = ["宣讲场次与活动台账不符，请核对", "筛查人数
 #: Monthly scale of the indicators not answered by the activity log, per 1,000 households.
 BASE = {"disputes_mediated": 0.8, "rights_petitions": 0.4, "new_jobs": 1.5,
         "cervical_screening": 9, "breast_screening": 9, "funds_raised": 900,
-        "students_aided": 0.6, "hardship_visits": 3}
+        "students_aided": 0.6, "hardship_visits": 3, "fire_patrols": 0.6,
+        "new_media_posts": 0.25, "radio_programmes": 0.05}
 
 
 def seed_activities_and_tallies(ctx: DemoContext) -> None:
