@@ -4,7 +4,9 @@ Prints the full build time (workbook + narrative) beside an honest floor: the fe
 SQL aggregates that give the summary's figures, run straight on the cursor (one per figure
 family: tallies by indicator and month over both years and by street, activities by category
 and month, organizations, posts, households, honours by type and level, rights cases, children,
-the completeness grid's tallies), plus a bare openpyxl write-only dump of the same cells; their
+the completeness grid's tallies, and the items' families: campaigns, activity outputs,
+donations, teams, duties, standing titles, assistance, risk screenings, pairings, visits,
+plan items), plus a bare openpyxl write-only dump of the same cells; their
 ratio (goal <= 1.5), the time of the build's own queries, the number of queries, and the peak
 memory of a build in a fresh process. The database is ANALYZEd first (seed_demo does it too):
 stale statistics after a bulk load tripled the time.
@@ -91,6 +93,68 @@ def floor_queries(org, year: int) -> list:
          .values("org_id", "month", "first_submitted_at")),
         ("organizations of the grid", Organization.objects.within(org).filter(
             kind__in=("street", "community")).values("pk", "name", "code", "path")),
+    ] + item_floor(org, year)
+
+
+def item_floor(org, year: int) -> list:
+    """One aggregate per family of items the summary states beyond the module tables:
+    campaigns, activity outputs and donations in kind, teams, executive members' duties and
+    requests, standing titles in force, women's assistance, risk screenings, children's
+    pairings and visits, the work plan."""
+    from django.db.models import Count, Q, Sum
+    from django.db.models.functions import ExtractYear
+
+    from children.models import Pairing, Visit
+    from families.models import Honour
+    from federation.portal.models import PlanItem
+    from orgs.activities.models import Activity, Donation
+    from orgs.duties.models import Duty
+    from orgs.scoping import subtree_q
+    from orgs.teams.models import Team
+    from rights.models import Assistance, Screening
+
+    both = (datetime.date(year - 1, 1, 1), datetime.date(year, 12, 31))
+    end = both[1]
+    by_year = {"y": ExtractYear("starts_on")}
+    return [
+        ("activities by campaign and year", Activity.objects.within(org).filter(
+            starts_on__range=both, campaign__isnull=False).order_by().annotate(**by_year)
+         .values("campaign_id", "y").annotate(n=Count("pk"), people=Sum("participants"))),
+        ("activity outputs by year", Activity.objects.within(org).filter(
+            starts_on__range=both).order_by().annotate(**by_year).values("y").annotate(
+            households=Sum("households"), materials=Sum("materials"),
+            cash=Sum("cash_donations"))),
+        ("donations in kind by year", Donation.objects.filter(
+            subtree_q("activity__org", org), activity__starts_on__range=both).order_by()
+         .annotate(y=ExtractYear("activity__starts_on")).values("y")
+         .annotate(value=Sum("value"))),
+        ("teams by kind", Team.objects.filter(subtree_q("org", org)).filter(
+            Q(disbanded_on__isnull=True) | Q(disbanded_on__gt=end)).order_by()
+         .values("kind_id").annotate(n=Count("pk"), members=Sum("members"))),
+        ("duties and requests by year", Duty.objects.within(org).filter(
+            done_on__range=both).order_by().annotate(y=ExtractYear("done_on")).values("y")
+         .annotate(n=Count("pk"), women=Sum("women_reached"), requests=Count("request"),
+                   people=Count("person", distinct=True))),
+        ("standing titles in force", Honour.objects.within(org).filter(
+            state="awarded", honour_type__workflow="standing").filter(
+            Q(revoked_on__isnull=True) | Q(revoked_on__gt=end)).order_by()
+         .values("honour_type_id", "level_id").annotate(n=Count("pk"))),
+        ("assistance by kind and year", Assistance.objects.within(org).filter(
+            given_on__range=both).order_by().annotate(y=ExtractYear("given_on"))
+         .values("kind_id", "y").annotate(n=Count("pk"), amount=Sum("amount"),
+                                          goods=Sum("goods_value"))),
+        ("risk screenings by year", Screening.objects.filter(
+            subtree_q("household__org", org), month__range=both).order_by()
+         .annotate(y=ExtractYear("month")).values("y")
+         .annotate(n=Count("pk"), households=Count("household", distinct=True))),
+        ("children paired", Pairing.objects.within(org).filter(since__lte=end).filter(
+            Q(until__isnull=True) | Q(until__gte=both[0])).order_by()
+         .values("child_id").distinct()),
+        ("visits by year", Visit.objects.within(org).filter(
+            visited_on__range=both).order_by().annotate(y=ExtractYear("visited_on"))
+         .values("y").annotate(n=Count("pk"))),
+        ("plan items", PlanItem.objects.filter(org=org, year__in=(year, year + 1))
+         .values("pk", "measure", "target", "line_id", "task")),
     ]
 
 
