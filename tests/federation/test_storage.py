@@ -58,7 +58,8 @@ def test_summary_built_into_the_shared_store_is_downloaded_through_the_web(
     assert b"".join(docx.streaming_content)[:2] == b"PK"
 
 
-def test_activity_attachments_are_stored_and_served_through_the_store(world, login, store):
+def test_activity_attachments_are_stored_and_served_through_the_store(
+        world, login, store, django_capture_on_commit_callbacks):
     client = login(world.users["community_chair"])
     response = client.post(reverse("orgs:activity_create"), {
         "org": world.c1.pk, "category": ActivityCategory.objects.get(code="health").pk,
@@ -70,7 +71,8 @@ def test_activity_attachments_are_stored_and_served_through_the_store(world, log
     assert store.exists(attachment.file.name)
     download = client.get(reverse("orgs:attachment", args=[attachment.pk]))
     assert download.status_code == 200 and b"".join(download.streaming_content) == PNG
-    client.post(reverse("orgs:attachment_delete", args=[attachment.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # the file goes on commit
+        client.post(reverse("orgs:attachment_delete", args=[attachment.pk]))
     assert not store.exists(attachment.file.name)
 
 
