@@ -3,13 +3,14 @@ one campaign's activities and totals by street, and the district's form to recor
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import role_required
+from federation.kernel.views import form_page
 from orgs.activities import figures
 from orgs.activities.forms import CampaignForm, YearForm
 from orgs.activities.models import Activity, Campaign
@@ -65,12 +66,10 @@ def _can_edit(user) -> bool:
 @role_required(*DISTRICT_ROLES)
 def campaign_create(request):
     form = CampaignForm(request.POST or None, user=request.user)
-    if form.is_valid():
-        campaign = form.save()
-        messages.success(request, _("Campaign recorded."))
-        return redirect(campaign)
-    return render(request, "orgs/campaign_form.html", {"form": form,
-                                                        "title": _("New campaign")})
+    response, _campaign = form_page(request, form, title=_("New campaign"),
+                                    done=_("Campaign recorded."),
+                                    back_url=reverse("orgs:campaigns"))
+    return response
 
 
 @role_required(*DISTRICT_ROLES)
@@ -79,9 +78,5 @@ def campaign_edit(request, pk: int):
     campaign = get_visible_or_404(Campaign.objects.within(scope_root(request.user)),
                                   request.user, pk=pk)
     form = CampaignForm(request.POST or None, instance=campaign, user=request.user)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect(campaign)
-    return render(request, "orgs/campaign_form.html", {"form": form, "title": campaign.name,
-                                                        "campaign": campaign})
+    response, _saved = form_page(request, form, title=campaign.name, back=campaign)
+    return response

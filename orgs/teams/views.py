@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Sum
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
+from federation.kernel.views import form_page
 from orgs.scoping import get_visible_or_404
 from orgs.teams.forms import TeamFilterForm, TeamForm
 from orgs.teams.models import Team, TeamKind
@@ -42,20 +43,14 @@ def team_detail(request, pk: int):
 @write_required
 def team_create(request):
     form = TeamForm(request.POST or None, user=request.user)
-    if form.is_valid():
-        team = form.save()
-        messages.success(request, _("Team recorded."))
-        return redirect(team)
-    return render(request, "orgs/team_form.html", {"form": form, "title": _("New team")})
+    response, _team = form_page(request, form, title=_("New team"), done=_("Team recorded."),
+                                back_url=reverse("orgs:teams"))
+    return response
 
 
 @write_required
 def team_edit(request, pk: int):
     team = get_visible_or_404(Team.objects, request.user, pk=pk)
     form = TeamForm(request.POST or None, instance=team, user=request.user)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect(team)
-    return render(request, "orgs/team_form.html", {"form": form, "title": team.name,
-                                                    "team": team})
+    response, _saved = form_page(request, form, title=team.name, back=team)
+    return response
