@@ -9,6 +9,7 @@ from federation.kernel.sessions import end_sessions_action
 from orgs.activities.models import ActivityCategory, Campaign
 from orgs.duties.models import DutyKind, ReviewWeights
 from orgs.models import Organization, Person, Position, Role, Term, User
+from orgs.sites.models import Site, SiteKind
 from orgs.tallies.models import AnnualTarget, Indicator, IndicatorGroup, ReportingDeadline
 from orgs.teams.models import Team, TeamKind
 
@@ -129,6 +130,23 @@ class TeamKindAdmin(admin.ModelAdmin):
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "org", "members", "formed_on", "disbanded_on"]
+    list_filter = ["kind"]
+    list_select_related = ["kind", "org"]
+    raw_id_fields = ["org"]
+    search_fields = ["name"]
+
+
+@admin.register(SiteKind)
+class SiteKindAdmin(admin.ModelAdmin):
+    list_display = ["code", "name_zh", "name_en", "line", "unit", "phrase", "order",
+                    "is_active"]
+    list_editable = ["order", "is_active"]
+    list_select_related = ["line"]
+
+
+@admin.register(Site)
+class SiteAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "org", "opened_on", "closed_on"]
     list_filter = ["kind"]
     list_select_related = ["kind", "org"]
     raw_id_fields = ["org"]

@@ -10,7 +10,7 @@ class OrgsConfig(AppConfig):
     #: The app's packages keep their models beside their code (one app label, "orgs"):
     #: the tree, users and committees in orgs.models, these in their own packages.
     package_models = ("orgs.activities.models", "orgs.tallies.models", "orgs.duties.models",
-                      "orgs.teams.models")
+                      "orgs.teams.models", "orgs.sites.models")
 
     def import_models(self):
         super().import_models()

@@ -29,6 +29,7 @@ from orgs.models import (
     Term,
     User,
 )
+from orgs.sites.demo import seed as seed_sites
 from orgs.tallies.demo import seed_activities_and_tallies
 from orgs.teams.demo import seed as seed_teams
 
@@ -133,6 +134,7 @@ def seed(ctx: DemoContext) -> None:
     seed_activities_and_tallies(ctx)
     seed_campaigns_and_highlights(ctx)
     seed_teams(ctx)
+    seed_sites(ctx)
     seed_duties(ctx)
 
 

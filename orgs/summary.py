@@ -10,6 +10,7 @@ summary (federation.kernel.hooks), each on its line of work:
 - every campaign with activities in the period; activity categories that no indicator counts
   (their phrase); the highlights staff marked, as they wrote them;
 - the teams standing and their members, per kind of team;
+- the service sites (阵地) open at the period's end, per kind of site;
 - the organization network (组织建设) and executive members at work (执委履职).
 """
 
@@ -27,6 +28,8 @@ from orgs.activities import figures as activity_figures
 from orgs.activities.models import Activity, ActivityCategory, Campaign
 from orgs.duties import figures as duty_figures
 from orgs.models import Organization, OrgKind
+from orgs.sites import figures as site_figures
+from orgs.sites.models import SiteKind
 from orgs.tallies import figures as tally_figures
 from orgs.tallies.models import Indicator, Prefill
 from orgs.teams import figures as team_figures
@@ -166,6 +169,20 @@ def team_items(org: Organization, period: Period) -> list[SummaryItem]:
     return items
 
 
+def site_items(org: Organization, period: Period) -> list[SummaryItem]:
+    """Each kind of site with a phrase: the sites of the subtree open at the period's end
+    ("建成家长学校62所"), against the same date a year before; kinds with none left out."""
+    this = site_figures.sites_by_kind(org, period.end)
+    if not this:
+        return []
+    last = site_figures.sites_by_kind(org, period.last_year().end)
+    return [SummaryItem(kind.line.code, kind.phrase, [
+        Figure("value", kind.name, this[kind.pk], kind.unit, last=last.get(kind.pk),
+               source=f"sites:{kind.code}")], key=f"sites:{kind.code}", order=40 + kind.order)
+        for kind in SiteKind.objects.filter(pk__in=list(this)).exclude(phrase="")
+        .select_related("line")]
+
+
 def organization_items(org: Organization, period: Period) -> list[SummaryItem]:
     this = figures.scope_headline(org, period.end)
     last = figures.scope_headline(org, period.last_year().end)
@@ -198,6 +215,7 @@ def organization_items(org: Organization, period: Period) -> list[SummaryItem]:
 def items(org: Organization, period: Period) -> list[SummaryItem]:
     return (tally_items(org, period) + activity_items(org, period)
             + output_items(org, period) + team_items(org, period)
+            + site_items(org, period)
             + organization_items(org, period)
             + duty_figures.summary_items(org, period, line="organization"))
 
@@ -214,4 +232,7 @@ def measures() -> list[tuple[str, str]]:
     choices += [(f"category:{c.code}", _("Activities: %(name)s") % {"name": c.name})
                 for c in ActivityCategory.objects.filter(line__isnull=False)
                 .exclude(phrase="").order_by("order")]
+    choices += [(f"sites:{k.code}", _("Service sites: %(name)s") % {"name": k.name})
+                for k in SiteKind.objects.filter(is_active=True).exclude(phrase="")
+                .order_by("order")]
     return choices + [("orgs:elections", _("Committees elected"))]

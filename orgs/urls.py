@@ -4,6 +4,7 @@ from orgs import views
 from orgs.activities import campaigns as campaign_views
 from orgs.activities import views as activity_views
 from orgs.duties.urls import urlpatterns as duty_urls
+from orgs.sites import views as site_views
 from orgs.tallies import excel as tally_excel
 from orgs.tallies import views as tally_views
 from orgs.teams import views as team_views
@@ -43,6 +44,10 @@ urlpatterns = [
     path("teams/new/", team_views.team_create, name="team_create"),
     path("teams/<int:pk>/", team_views.team_detail, name="team"),
     path("teams/<int:pk>/edit/", team_views.team_edit, name="team_edit"),
+    path("sites/", site_views.site_list, name="sites"),
+    path("sites/export/", site_views.site_export, name="site_export"),
+    path("sites/new/", site_views.site_create, name="site_create"),
+    path("sites/<int:pk>/edit/", site_views.site_edit, name="site_edit"),
     # Monthly tallies
     path("tallies/", tally_views.tally_home, name="tallies"),
     path(TALLY, tally_views.tally_page, name="tally"),

@@ -16,6 +16,7 @@ SEEDS = {  # a model seeded by the migrations -> the migration modules, in order
                             "orgs.migrations.0008_indicator_unit_en",
                             "orgs.migrations.0011_activity_outputs"],
     ("orgs", "TeamKind"): ["orgs.migrations.0012_teams"],
+    ("orgs", "SiteKind"): ["orgs.migrations.0014_sites"],
     ("rights", "Channel"): ["rights.migrations.0002_reference_data"],
     ("orgs", "DutyKind"): ["orgs.migrations.0007_seed_duty_kinds"],
     ("families", "HonourType"): ["families.migrations.0002_reference_data",

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from orgs.models import Organization, Position
 from tests.factories import PositionFactory
-from tests.orgs.campaign_team_urls import CAMPAIGN_URL_NAMES, TEAM_URL_NAMES
+from tests.orgs.campaign_team_urls import CAMPAIGN_URL_NAMES, SITE_URL_NAMES, TEAM_URL_NAMES
 from tests.orgs.duty_urls import DUTY_URL_NAMES
 from tests.orgs.tally_urls import TALLY_URL_NAMES
 from tests.urlwalk import assert_covered, walk
@@ -33,7 +33,8 @@ def test_out_of_scope_objects_are_not_found(world, login, role, target):
     cases = org_cases(org, PositionFactory(org=org))
     assert_covered("orgs", {**cases, **dict.fromkeys(TALLY_URL_NAMES),
                             **dict.fromkeys(DUTY_URL_NAMES),
-                            **dict.fromkeys(CAMPAIGN_URL_NAMES + TEAM_URL_NAMES)})
+                            **dict.fromkeys(CAMPAIGN_URL_NAMES + TEAM_URL_NAMES),
+                            **dict.fromkeys(SITE_URL_NAMES)})
     assert walk(login(world.users[role]), cases) == []
 
 

@@ -9,7 +9,7 @@ from orgs.activities.models import Activity, ActivityAttachment
 from orgs.models import Organization
 from orgs.tallies.models import Tally
 from tests.factories import PositionFactory
-from tests.orgs.campaign_team_urls import CAMPAIGN_URL_NAMES, TEAM_URL_NAMES
+from tests.orgs.campaign_team_urls import CAMPAIGN_URL_NAMES, SITE_URL_NAMES, TEAM_URL_NAMES
 from tests.orgs.duty_urls import DUTY_URL_NAMES
 from tests.orgs.factories import ActivityFactory, TallyFactory, put
 from tests.orgs.tally_urls import TALLY_URL_NAMES
@@ -65,7 +65,8 @@ def test_out_of_scope_objects_are_not_found(world, login, role, target, tmp_path
     assert_covered("orgs", {**walk_cases, **org_cases(org, PositionFactory(org=org)),
                             **dict.fromkeys(DUTY_URL_NAMES),
                             **dict.fromkeys(CAMPAIGN_URL_NAMES),
-                            **dict.fromkeys(TEAM_URL_NAMES)})
+                            **dict.fromkeys(TEAM_URL_NAMES),
+                            **dict.fromkeys(SITE_URL_NAMES)})
     assert walk(login(world.users[role]), walk_cases) == []
 
 
