@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.kernel.pagination import paginate
 from federation.kernel.permissions import write_required
 from federation.kernel.spreadsheets import xlsx_response
+from federation.kernel.views import form_page
 from orgs.scoping import get_visible_or_404
 from orgs.sites.forms import SiteFilterForm, SiteForm
 from orgs.sites.models import Site, SiteKind
@@ -47,20 +48,15 @@ def site_export(request):
 @write_required
 def site_create(request):
     form = SiteForm(request.POST or None, user=request.user)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Site recorded."))
-        return redirect("orgs:sites")
-    return render(request, "orgs/site_form.html", {"form": form, "title": _("New site")})
+    response, _site = form_page(request, form, title=_("New site"), done=_("Site recorded."),
+                                back_url=reverse("orgs:sites"), success_url=reverse("orgs:sites"))
+    return response
 
 
 @write_required
 def site_edit(request, pk: int):
     site = get_visible_or_404(Site.objects, request.user, pk=pk)
     form = SiteForm(request.POST or None, instance=site, user=request.user)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Saved."))
-        return redirect("orgs:sites")
-    return render(request, "orgs/site_form.html", {"form": form, "title": site.name,
-                                                    "site": site})
+    response, _saved = form_page(request, form, title=site.name, back_url=reverse("orgs:sites"),
+                                 success_url=reverse("orgs:sites"))
+    return response
