@@ -4,8 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from orgs.models import Organization, OrgKind, Person, Position, Term
-from orgs.scoping import ScopedFormMixin
+from orgs.models import LEVEL_KINDS, Organization, OrgKind, Person, Position, Term
+from orgs.scoping import ScopedFormMixin, subtree_q
 
 
 class DateInput(forms.DateInput):
@@ -134,3 +134,55 @@ class EndPositionForm(forms.Form):
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
+
+
+# --- Registries of the organizations' own things by kind (teams, service sites) -------------
+
+
+class KindAndOrgForm(ScopedFormMixin, forms.ModelForm):
+    """A record with a `kind` (reference data in `kind_model`) and an organization in the
+    user's scope: the active kinds (and the record's own), her organization by default."""
+
+    kind_model: type
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = self.kind_model.objects.filter(is_active=True)
+        if self.instance.kind_id:
+            kinds = kinds | self.kind_model.objects.filter(pk=self.instance.kind_id)
+        self.fields["kind"].queryset = kinds.distinct()
+        self.fields["org"].queryset = Organization.objects.filter(kind__in=LEVEL_KINDS)
+        if not self.instance.pk:
+            self.fields["org"].initial = user.org_id
+        self.restrict_orgs(user)
+
+
+class KindFilterForm(ScopedFormMixin, forms.Form):
+    """A registry list's filter: by kind, by organization and below (down to one level under
+    the user's), and the ended records (disbanded, closed) only when asked. Subclasses declare
+    the `kind` field and the boolean field named by `ended_field`, and `current()`."""
+
+    ended_field = "ended"
+
+    org = forms.ModelChoiceField(label=_("organization and below"), required=False,
+                                 queryset=Organization.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        depth = user.org.depth + 1 if user.org_id else 2
+        self.fields["org"].queryset = Organization.objects.filter(
+            kind__in=LEVEL_KINDS, depth__lte=depth)
+        self.restrict_orgs(user)
+
+    def current(self, records, today):
+        raise NotImplementedError
+
+    def filter(self, records, today):
+        data = self.cleaned_data if self.is_valid() else {}
+        if data.get("kind"):
+            records = records.filter(kind=data["kind"])
+        if data.get("org"):
+            records = records.filter(subtree_q("org", data["org"]))
+        if not data.get(self.ended_field):
+            records = self.current(records, today)
+        return records

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from orgs.forms import DateInput
-from orgs.models import LEVEL_KINDS, Organization
-from orgs.scoping import ScopedFormMixin, subtree_q
+from orgs.forms import DateInput, KindAndOrgForm, KindFilterForm
 from orgs.teams.models import Team, TeamKind
 
 
-class TeamForm(ScopedFormMixin, forms.ModelForm):
+class TeamForm(KindAndOrgForm):
+    kind_model = TeamKind
+
     class Meta:
         model = Team
         fields = ["kind", "org", "name", "leader_name", "members", "formed_on",
@@ -21,38 +21,13 @@ class TeamForm(ScopedFormMixin, forms.ModelForm):
         help_texts = {"leader_name": _("Only the leader's name: members are counted, not "
                                        "named.")}
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        kinds = TeamKind.objects.filter(is_active=True)
-        if self.instance.kind_id:
-            kinds = kinds | TeamKind.objects.filter(pk=self.instance.kind_id)
-        self.fields["kind"].queryset = kinds.distinct()
-        self.fields["org"].queryset = Organization.objects.filter(kind__in=LEVEL_KINDS)
-        if not self.instance.pk:
-            self.fields["org"].initial = user.org_id
-        self.restrict_orgs(user)
 
-
-class TeamFilterForm(ScopedFormMixin, forms.Form):
+class TeamFilterForm(KindFilterForm):
     kind = forms.ModelChoiceField(label=_("kind of team"), required=False,
                                   queryset=TeamKind.objects.all())
-    org = forms.ModelChoiceField(label=_("organization and below"), required=False,
-                                 queryset=Organization.objects.none())
     disbanded = forms.BooleanField(label=_("Include disbanded teams"), required=False)
+    ended_field = "disbanded"
+    field_order = ["kind", "org", "disbanded"]
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        depth = user.org.depth + 1 if user.org_id else 2
-        self.fields["org"].queryset = Organization.objects.filter(
-            kind__in=LEVEL_KINDS, depth__lte=depth)
-        self.restrict_orgs(user)
-
-    def filter(self, teams, today):
-        data = self.cleaned_data if self.is_valid() else {}
-        if data.get("kind"):
-            teams = teams.filter(kind=data["kind"])
-        if data.get("org"):
-            teams = teams.filter(subtree_q("org", data["org"]))
-        if not data.get("disbanded"):
-            teams = teams.standing_on(today)
-        return teams
+    def current(self, teams, today):
+        return teams.standing_on(today)
