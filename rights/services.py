@@ -12,11 +12,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from encrypted_fields.fields import EncryptedFieldMixin
 
-from federation.kernel.models import AccessLog
+from federation.kernel.models import AccessLog, log_access
 from orgs.duties import services as duty_services
 from orgs.models import Role, User
 from orgs.scoping import street_path
-from rights.models import Case, CaseAction, Complainant, Mediation, MediationSession, Status
+from rights.models import (
+    Case,
+    CaseAction,
+    Complainant,
+    Household,
+    Mediation,
+    MediationSession,
+    Screening,
+    Status,
+)
 
 
 class StaleCase(Exception):
@@ -187,3 +196,46 @@ def open_case_for_household(household, user) -> Case:
     household.case = case
     household.save(update_fields=["case"])
     return case
+
+
+# --- The risk register (婚姻家庭风险排查) ----------------------------------------------------
+
+
+@transaction.atomic
+def open_household(form, request) -> Household:
+    """Open a household file from a valid form: the household, its risk factors and the
+    access-log line, all or nothing."""
+    household = form.save(commit=False)
+    household.created_by = request.user
+    household.save()
+    form.save_m2m()
+    log_access(request, household, AccessLog.Action.CREATE, label=household.file_number)
+    return household
+
+
+@transaction.atomic
+def save_household(form, request) -> Household:
+    """Save a household file's edit form with its access-log line, the row locked."""
+    Household.objects.select_for_update(of=("self",)).get(pk=form.instance.pk)
+    household = form.save()
+    log_access(request, household, AccessLog.Action.CHANGE, label=household.file_number)
+    return household
+
+
+@transaction.atomic
+def record_screening(form, household: Household, request) -> Screening:
+    """Record a monthly screening from a valid form: the screening and its factors, the
+    household's colour level and factors set from it (the latest screening decides), and the
+    access-log line, in one transaction on the locked household."""
+    locked = Household.objects.select_for_update(of=("self",)).get(pk=household.pk)
+    screening = form.save(commit=False)
+    screening.household, screening.screened_by = locked, request.user
+    screening.save()
+    form.save_m2m()
+    locked.colour = screening.colour
+    locked.save()
+    locked.factors.set(screening.factors.all())
+    log_access(request, locked, AccessLog.Action.CHANGE, label=locked.file_number,
+               detail="monthly screening")
+    household.colour = locked.colour
+    return screening

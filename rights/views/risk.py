@@ -16,7 +16,7 @@ from federation.kernel.pagination import paginate
 from federation.kernel.privacy import mask_address, mask_name, mask_phone
 from orgs.models import Organization, OrgKind
 from orgs.scoping import get_visible_or_404, scope_root
-from rights import figures
+from rights import figures, services
 from rights.forms import HouseholdForm, ScreeningForm
 from rights.models import ColourLevel, Household
 from rights.services import open_case_for_household
@@ -63,11 +63,7 @@ def household_list(request):
 def household_create(request):
     form = HouseholdForm(request.POST or None, user=request.user)
     if form.is_valid():
-        household = form.save(commit=False)
-        household.created_by = request.user
-        household.save()
-        form.save_m2m()
-        log_access(request, household, AccessLog.Action.CREATE, label=household.file_number)
+        household = services.open_household(form, request)
         messages.success(request, _("Household file %(number)s opened.")
                          % {"number": household.file_number})
         return redirect(household)
@@ -90,8 +86,7 @@ def household_edit(request, pk: int):
     household = _household(request, pk)
     form = HouseholdForm(request.POST or None, instance=household, user=request.user)
     if form.is_valid():
-        form.save()
-        log_access(request, household, AccessLog.Action.CHANGE, label=household.file_number)
+        services.save_household(form, request)
         messages.success(request, _("Saved."))
         return redirect(household)
     return render(request, "form.html", {"form": form, "title": household.file_number})
@@ -102,15 +97,7 @@ def screening_create(request, pk: int):
     household = _household(request, pk)
     form = ScreeningForm(request.POST or None, household=household)
     if form.is_valid():
-        screening = form.save(commit=False)
-        screening.household, screening.screened_by = household, request.user
-        screening.save()
-        form.save_m2m()
-        household.colour = screening.colour  # the latest screening sets the level
-        household.save()
-        household.factors.set(screening.factors.all())
-        log_access(request, household, AccessLog.Action.CHANGE, label=household.file_number,
-                   detail="monthly screening")
+        services.record_screening(form, household, request)
         messages.success(request, _("Screening recorded."))
         return redirect(household)
     return render(request, "form.html", {"form": form, "title": _("Monthly screening")})

@@ -53,3 +53,31 @@ def test_add_action_locks_the_case_and_accepts_it_once(world):
     assert row.status == Status.IN_PROGRESS and row.handler == chair
     assert row.version == case.version + 1 and row.actions.count() == 2
 
+
+
+def test_a_screening_that_fails_logging_leaves_the_household_as_it_was(world, login,
+                                                                        monkeypatch):
+    """The screening, the household's colour and factors and the access-log line are one
+    transaction (rights.services.record_screening): a failure at the last write keeps none."""
+    from django.urls import reverse
+
+    from rights import services
+    from rights.models import ColourLevel, Screening
+    from tests.rights.factories import HouseholdFactory
+
+    household = HouseholdFactory(org=world.c1, created_by=world.users["street_chair"])
+    before = household.colour_id
+    client = login(world.users["street_chair"])
+    client.raise_request_exception = False
+
+    def failing(*args, **kwargs):
+        raise OperationalError("the connection dropped")
+
+    monkeypatch.setattr(services, "log_access", failing)
+    url = reverse("rights:screening_create", args=[household.pk])
+    response = client.post(url, {
+        "month": timezone.localdate().strftime("%Y-%m"),
+        "colour": ColourLevel.objects.get(code="blue").pk, "factors": [], "notes": "关系缓和"})
+    assert response.status_code == 500
+    household.refresh_from_db()
+    assert not Screening.objects.exists() and household.colour_id == before
