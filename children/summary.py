@@ -8,15 +8,10 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from children import figures
+from federation.kernel import numbers
 from federation.kernel.hooks import Figure, SummaryItem
 from federation.kernel.periods import Period
 from federation.kernel.privacy import SMALL_COUNT
-
-
-def _number(value):
-    if value is None:
-        return None
-    return int(value) if value == int(value) else float(value)
 
 
 def items(org, period: Period) -> list[SummaryItem]:
@@ -29,7 +24,7 @@ def items(org, period: Period) -> list[SummaryItem]:
             Figure("projects", "完成儿童友好项目", this["projects_completed"], "个",
                    last=last["projects_completed"] or None,
                    source="registry:children.projects"),
-            Figure("area", "改造面积", _number(this["area_rebuilt"]), "平方米",
+            Figure("area", "改造面积", numbers.plain(this["area_rebuilt"]), "平方米",
                    source="registry:children.projects")], key="children:projects", order=20),
         SummaryItem("children", "完成公共场所母婴室建设{rooms}", [
             Figure("rooms", "建成母婴室", this["rooms_built"], "间",
@@ -38,7 +33,7 @@ def items(org, period: Period) -> list[SummaryItem]:
         SummaryItem("children", "资助困难儿童{children}，发放资助金{amount}", [
             Figure("children", "资助困难儿童", aided, "名",
                    source="registry:children.grants"),
-            Figure("amount", "资助金额", _number(this["grant_amount"]) if aided else None,
+            Figure("amount", "资助金额", numbers.plain(this["grant_amount"]) if aided else None,
                    "元", money=True, source="registry:children.grants")],
             key="children:grants", order=40),
     ] + pairing_items(org, period)

@@ -51,6 +51,13 @@ class ImportResult:
     saved: int = 0
 
 
+def _unknown_community(sheet: str, row: dict, header: dict) -> CellError:
+    """The error of a row whose community code is unknown or outside the user's scope."""
+    return CellError(sheet, row["_row"], header["org"], _(
+        "Unknown community/village code %(code)s (or outside your organization).")
+        % {"code": row["org"]})
+
+
 def household_sheet() -> SheetSpec:
     return SheetSpec(gettext_lazy("Households"), (
         Column("org", gettext_lazy("community/village code"), required=True),
@@ -98,9 +105,7 @@ def import_households(upload, user) -> ImportResult:
     for row in rows:
         org = orgs.get(row["org"])
         if org is None:
-            errors.append(CellError(name, row["_row"], header["org"], _(
-                "Unknown community/village code %(code)s (or outside your organization).")
-                % {"code": row["org"]}))
+            errors.append(_unknown_community(name, row, header))
             continue
         key = (org.pk, (row["head_name"] or "").strip(), (row["address"] or "").strip())
         if key in existing:
@@ -290,9 +295,7 @@ def import_award_list(upload, honour_type: HonourType, level: HonourLevel, year:
     for row in rows:
         org = orgs.get(row["org"])
         if org is None:
-            errors.append(CellError(name, row["_row"], header["org"], _(
-                "Unknown community/village code %(code)s (or outside your organization).")
-                % {"code": row["org"]}))
+            errors.append(_unknown_community(name, row, header))
             continue
         household = None
         if row["household"]:

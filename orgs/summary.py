@@ -21,6 +21,7 @@ import re
 from django.db.models import Count, Sum
 from django.utils.translation import gettext as _
 
+from federation.kernel import numbers
 from federation.kernel.hooks import Figure, SummaryItem
 from federation.kernel.periods import Period
 from orgs import figures
@@ -39,12 +40,6 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 SCOPE_WORD = {OrgKind.DISTRICT: "全区", OrgKind.STREET: "全街道"}
 
 
-def _number(value):
-    if value is None:
-        return None
-    return int(value) if value == int(value) else float(value)
-
-
 def tally_items(org: Organization, period: Period) -> list[SummaryItem]:
     indicators = list(Indicator.objects.filter(line__isnull=False).select_related("line"))
     this = tally_figures.tally_totals(org, period.start, period.end)
@@ -57,10 +52,10 @@ def tally_items(org: Organization, period: Period) -> list[SummaryItem]:
 
     def figure(indicator: Indicator, key: str) -> Figure:
         return Figure(
-            key, indicator.name, _number(this.get(indicator.pk)), indicator.unit,
-            money=indicator.unit == "元", last=_number(last.get(indicator.pk)),
-            target=_number(targets.get(indicator.pk)),
-            to_date=_number(to_date.get(indicator.pk)) if to_date is not None else None,
+            key, indicator.name, numbers.plain(this.get(indicator.pk)), indicator.unit,
+            money=indicator.unit == "元", last=numbers.plain(last.get(indicator.pk)),
+            target=numbers.plain(targets.get(indicator.pk)),
+            to_date=numbers.plain(to_date.get(indicator.pk)) if to_date is not None else None,
             source=f"tally:{indicator.code}")
 
     items = []
@@ -135,8 +130,8 @@ def output_items(org: Organization, period: Period) -> list[SummaryItem]:
     for indicator in indicators:
         key = OUTPUT_REGISTRIES[indicator.registry]
         items.append(SummaryItem(indicator.line.code, indicator.phrase, [Figure(
-            "value", indicator.name, _number(this[key]), indicator.unit,
-            money=indicator.unit == "元", last=_number(last[key]) or None,
+            "value", indicator.name, numbers.plain(this[key]), indicator.unit,
+            money=indicator.unit == "元", last=numbers.plain(last[key]) or None,
             source=f"registry:{indicator.registry}")],
             key=indicator.registry, order=indicator.order))
     return items

@@ -19,6 +19,14 @@ def is_empty(value) -> bool:
     return value is None or value == 0
 
 
+def plain(value) -> int | float | None:
+    """A figure as a plain number for a SummaryItem's Figure: a whole number stays whole
+    (268, not 268.0), a Decimal becomes a float, None stays None."""
+    if value is None:
+        return None
+    return int(value) if value == int(value) else float(value)
+
+
 def _decimal(value) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 

@@ -5,6 +5,7 @@ this one list, so no two of them state different figures for one thing."""
 
 from __future__ import annotations
 
+from federation.kernel import numbers
 from federation.kernel.hooks import SummaryItem
 from federation.kernel.models import LineOfWork
 from federation.kernel.periods import Period
@@ -47,8 +48,7 @@ def apply_targets(items: list[SummaryItem], org, period: Period) -> None:
             continue
         if period.start.month != 1 and figure.to_date is None:
             continue
-        figure.target = int(planned[item.key]) if planned[item.key] == int(planned[item.key]) \
-            else float(planned[item.key])
+        figure.target = numbers.plain(planned[item.key])
 
 
 def lines() -> list[LineOfWork]:
